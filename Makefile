@@ -1,0 +1,92 @@
+# paperext: a SQLite extension for paper reading lists.
+#
+#   make          build paperext.so (installs missing Debian build packages)
+#   make test     unit + SQL tests, again under ASan+UBSan, and under valgrind
+#   make demo     build, then run sql/demo.sql over the sample data
+#   make bench    benchmarks (ratios measured side by side in one run)
+#   make install  PREFIX=/usr/local DESTDIR=
+#   make generate regenerate the data tables in ext/ from ext/data/
+
+CC      ?= cc
+PREFIX  ?= /usr/local
+LIBDIR  ?= $(PREFIX)/lib
+PKG_MODULES = libpcre2-8 libutf8proc
+PKG_CFLAGS  = $(shell pkg-config --cflags $(PKG_MODULES) sqlite3 2>/dev/null)
+PKG_LIBS    = $(shell pkg-config --libs $(PKG_MODULES) 2>/dev/null)
+WARN    = -Wall -Wextra -Wno-unused-parameter
+CFLAGS  ?= -O2 -g
+ALL_CFLAGS = -std=gnu11 -fPIC $(WARN) $(CFLAGS) $(PKG_CFLAGS) -Iext
+SAN     = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+
+EXT_SRC  = $(wildcard ext/*.c)
+# The pure cores: everything but the SQLite bindings and their helpers.
+CORE_SRC = $(filter-out ext/%_sql.c ext/paperext.c ext/pe_sql.c ext/pe_mem_sqlite.c,$(EXT_SRC))
+EXT_HDR  = $(wildcard ext/*.h)
+UNIT_SRC = $(wildcard tests/unit/test_*.c)
+UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=build/unit/%)
+UNIT_ASAN = $(UNIT_SRC:tests/unit/%.c=build/asan/unit/%)
+
+# Debian packages the build needs: "what:package", what = command or pkg-config module.
+BUILD_DEPS = pkg-config:pkg-config cc:gcc sqlite3.pc:libsqlite3-dev \
+             libpcre2-8.pc:libpcre2-dev libutf8proc.pc:libutf8proc-dev sqlite3:sqlite3
+TEST_DEPS  = valgrind:valgrind /usr/bin/python3:python3
+
+.PHONY: all deps test-deps test demo bench install uninstall clean generate lint
+
+all: deps paperext.so
+
+# Install what is missing (apt-get, through sudo when not root), or name it.
+deps:
+	@DEPS="$(BUILD_DEPS)" sh tests/deps.sh
+
+test-deps:
+	@DEPS="$(BUILD_DEPS) $(TEST_DEPS)" sh tests/deps.sh
+
+paperext.so: $(EXT_SRC) $(EXT_HDR)
+	$(CC) $(ALL_CFLAGS) -shared -o $@ $(EXT_SRC) $(PKG_LIBS)
+
+build/asan/paperext.so: $(EXT_SRC) $(EXT_HDR)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(SAN) -O1 -shared -o $@ $(EXT_SRC) $(PKG_LIBS)
+
+build/runner: tests/runner.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ $< -lsqlite3
+
+build/asan/runner: tests/runner.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(SAN) -o $@ $< -lsqlite3
+
+build/unit/%: tests/unit/%.c $(CORE_SRC) $(EXT_HDR) tests/unit/check.h tests/unit/pe_mem_libc.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(CORE_SRC) tests/unit/pe_mem_libc.c $(PKG_LIBS)
+
+build/asan/unit/%: tests/unit/%.c $(CORE_SRC) $(EXT_HDR) tests/unit/check.h tests/unit/pe_mem_libc.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(SAN) -O1 -Itests/unit -o $@ $< $(CORE_SRC) tests/unit/pe_mem_libc.c $(PKG_LIBS)
+
+test: test-deps paperext.so build/asan/paperext.so build/runner build/asan/runner $(UNIT_BIN) $(UNIT_ASAN)
+	@sh tests/run.sh
+
+demo: all
+	@sh sql/demo.sh
+
+bench: all build/runner
+	@sh tests/bench/run.sh
+
+generate:
+	@for g in ext/gen/*.py; do [ -f "$$g" ] && /usr/bin/python3 "$$g"; done; true
+
+lint:
+	clang-tidy $(EXT_SRC) -- $(ALL_CFLAGS)
+	cppcheck --quiet --enable=warning,portability --error-exitcode=1 -Iext $(EXT_SRC)
+
+install: all
+	install -d $(DESTDIR)$(LIBDIR)
+	install -m 0644 paperext.so $(DESTDIR)$(LIBDIR)/paperext.so
+
+uninstall:
+	rm -f $(DESTDIR)$(LIBDIR)/paperext.so
+
+clean:
+	rm -rf build paperext.so demo.db

@@ -1,0 +1,4 @@
+/* ident_sql.c: placeholder until issue 4 lands this module. */
+#include "paperext.h"
+
+const PeUnit pe_unit_ident = { "ident", 0, 0, 0, 0, 0, 0, 0, 0, 0 };

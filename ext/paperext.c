@@ -1,0 +1,94 @@
+/*
+** paperext: a SQLite extension for keeping a paper reading list in SQL.
+**
+**   .load ./paperext                          -- sqlite3 shell
+**   SELECT name, kind, signature FROM paperext_functions;
+**
+** This file is the entry point and holds the one list of modules.  Each
+** module's binding (ext/<module>_sql.c) describes what it registers in a
+** PeUnit (see paperext.h); sqlite3_paperext_init() registers every unit in
+** the order below, stopping at the first failure.
+*/
+#include "paperext.h"
+SQLITE_EXTENSION_INIT1
+
+extern const PeUnit pe_unit_meta;
+extern const PeUnit pe_unit_regex;
+extern const PeUnit pe_unit_bibtex;
+extern const PeUnit pe_unit_venue;
+extern const PeUnit pe_unit_tags;
+extern const PeUnit pe_unit_title;
+extern const PeUnit pe_unit_ident;
+extern const PeUnit pe_unit_readinglist;
+extern const PeUnit pe_unit_fts;
+
+static const PeUnit *const aUnit[] = {
+  &pe_unit_meta,
+  &pe_unit_regex,
+  &pe_unit_bibtex,
+  &pe_unit_venue,
+  &pe_unit_tags,
+  &pe_unit_title,
+  &pe_unit_ident,
+  &pe_unit_readinglist,
+  &pe_unit_fts,
+};
+
+const PeUnit *const *pe_units(int *pnUnit){
+  *pnUnit = (int)(sizeof(aUnit)/sizeof(aUnit[0]));
+  return aUnit;
+}
+
+void *pe_shared_new(void *pState, void (*xFree)(void*));
+void pe_shared_ref(void *pShared);
+void pe_shared_unref(void *pShared);
+
+static int register_unit(sqlite3 *db, const PeUnit *pUnit, char **pzErrMsg){
+  int rc = SQLITE_OK;
+  int i;
+  void *pState = 0;
+  void *pShared;
+  if( pUnit->xNewState ){
+    pState = pUnit->xNewState(db);
+    if( pState==0 ) return SQLITE_NOMEM;
+  }
+  pShared = pe_shared_new(pState, pUnit->xFreeState);
+  if( pShared==0 ){
+    if( pUnit->xFreeState ) pUnit->xFreeState(pState);
+    return SQLITE_NOMEM;
+  }
+  for(i=0; rc==SQLITE_OK && i<pUnit->nFunc; i++){
+    const PeFunction *f = &pUnit->aFunc[i];
+    pe_shared_ref(pShared);
+    rc = sqlite3_create_function_v2(db, f->zName, f->nArg, f->flags, pShared,
+                                    f->xFunc, f->xStep, f->xFinal, pe_shared_unref);
+  }
+  for(i=0; rc==SQLITE_OK && i<pUnit->nTable; i++){
+    const PeTable *t = &pUnit->aTable[i];
+    pe_shared_ref(pShared);
+    rc = sqlite3_create_module_v2(db, t->zName, t->pModule, pShared, pe_shared_unref);
+  }
+  if( rc==SQLITE_OK && pUnit->xRegister ){
+    rc = pUnit->xRegister(db, pState, pzErrMsg);
+  }
+  if( rc!=SQLITE_OK && pzErrMsg && *pzErrMsg==0 ){
+    *pzErrMsg = sqlite3_mprintf("paperext: registering module %s failed: %s",
+                                pUnit->zName, sqlite3_errstr(rc));
+  }
+  pe_shared_unref(pShared);   /* drop our own reference */
+  return rc;
+}
+
+#ifdef _WIN32
+__declspec(dllexport)
+#endif
+int sqlite3_paperext_init(sqlite3 *db, char **pzErrMsg,
+                          const sqlite3_api_routines *pApi){
+  int rc = SQLITE_OK;
+  size_t i;
+  SQLITE_EXTENSION_INIT2(pApi);
+  for(i=0; rc==SQLITE_OK && i<sizeof(aUnit)/sizeof(aUnit[0]); i++){
+    rc = register_unit(db, aUnit[i], pzErrMsg);
+  }
+  return rc;
+}

@@ -1,0 +1,4 @@
+/* title_sql.c: placeholder until issue 4 lands this module. */
+#include "paperext.h"
+
+const PeUnit pe_unit_title = { "title", 0, 0, 0, 0, 0, 0, 0, 0, 0 };

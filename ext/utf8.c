@@ -1,0 +1,140 @@
+/* utf8.c: see utf8.h. */
+#include <string.h>
+#include <utf8proc.h>
+#include "pe_mem.h"
+#include "strbuf.h"
+#include "utf8.h"
+
+int pe_utf8_decode(const unsigned char *z, size_t n, uint32_t *pc){
+  uint32_t c = z[0];
+  int len, i;
+  uint32_t min;
+  if( c<0x80 ){ *pc = c; return 1; }
+  if( c>=0xC2 && c<=0xDF ){ len = 2; c &= 0x1F; min = 0x80; }
+  else if( c>=0xE0 && c<=0xEF ){ len = 3; c &= 0x0F; min = 0x800; }
+  else if( c>=0xF0 && c<=0xF4 ){ len = 4; c &= 0x07; min = 0x10000; }
+  else { *pc = PE_REPLACEMENT; return 1; }
+  if( (size_t)len>n ){ *pc = PE_REPLACEMENT; return 1; }
+  for(i=1; i<len; i++){
+    if( (z[i]&0xC0)!=0x80 ){ *pc = PE_REPLACEMENT; return 1; }
+    c = (c<<6) | (z[i]&0x3F);
+  }
+  if( c<min || c>0x10FFFF || (c>=0xD800 && c<=0xDFFF) ){
+    *pc = PE_REPLACEMENT; return 1;
+  }
+  *pc = c;
+  return len;
+}
+
+int pe_utf8_encode(uint32_t c, char a[4]){
+  if( c>0x10FFFF || (c>=0xD800 && c<=0xDFFF) ) c = PE_REPLACEMENT;
+  if( c<0x80 ){ a[0] = (char)c; return 1; }
+  if( c<0x800 ){
+    a[0] = (char)(0xC0|(c>>6)); a[1] = (char)(0x80|(c&0x3F)); return 2;
+  }
+  if( c<0x10000 ){
+    a[0] = (char)(0xE0|(c>>12)); a[1] = (char)(0x80|((c>>6)&0x3F));
+    a[2] = (char)(0x80|(c&0x3F)); return 3;
+  }
+  a[0] = (char)(0xF0|(c>>18)); a[1] = (char)(0x80|((c>>12)&0x3F));
+  a[2] = (char)(0x80|((c>>6)&0x3F)); a[3] = (char)(0x80|(c&0x3F));
+  return 4;
+}
+
+size_t pe_utf8_count(const char *z, size_t n){
+  size_t i = 0, count = 0;
+  uint32_t c;
+  while( i<n ){
+    if( (unsigned char)z[i]<0x80 ){ i++; }
+    else i += (size_t)pe_utf8_decode((const unsigned char*)z+i, n-i, &c);
+    count++;
+  }
+  return count;
+}
+
+size_t pe_utf8_offset(const char *z, size_t n, size_t iChar){
+  size_t i = 0;
+  uint32_t c;
+  while( i<n && iChar>0 ){
+    i += (size_t)pe_utf8_decode((const unsigned char*)z+i, n-i, &c);
+    iChar--;
+  }
+  return i;
+}
+
+static utf8proc_option_t proc_options(unsigned opts){
+  utf8proc_option_t o = UTF8PROC_STABLE;
+  if( opts & PE_FOLD_NFKC ) o |= UTF8PROC_COMPAT|UTF8PROC_COMPOSE;
+  if( opts & PE_FOLD_NFC ) o |= UTF8PROC_COMPOSE;
+  if( opts & PE_FOLD_CASE ) o |= UTF8PROC_CASEFOLD;
+  if( opts & PE_FOLD_IGNORE ) o |= UTF8PROC_IGNORE;
+  if( opts & PE_FOLD_STRIPMARK ) o |= UTF8PROC_STRIPMARK|UTF8PROC_COMPOSE;
+  return o;
+}
+
+/*
+** Decompose code point by code point into a buffer of our own (so utf8proc
+** never allocates and invalid bytes become U+FFFD instead of an error),
+** then let utf8proc reorder and compose.
+*/
+int pe_fold_append(PeBuf *out, const char *z, size_t n, unsigned opts){
+  utf8proc_option_t o = proc_options(opts);
+  utf8proc_int32_t local[256];
+  utf8proc_int32_t *a = local;
+  size_t cap = sizeof(local)/sizeof(local[0]), len = 0, i = 0;
+  int boundclass = 0;
+  utf8proc_ssize_t r, k;
+  int rc = PE_OK;
+  while( i<n ){
+    uint32_t c;
+    i += (size_t)pe_utf8_decode((const unsigned char*)z+i, n-i, &c);
+    for(;;){
+      r = utf8proc_decompose_char((utf8proc_int32_t)c, a+len,
+                                  (utf8proc_ssize_t)(cap-len), o, &boundclass);
+      if( r<0 ){ r = 0; break; }                 /* cannot happen for valid c */
+      if( (size_t)r <= cap-len ) break;
+      {
+        size_t ncap = cap*2 + (size_t)r;
+        utf8proc_int32_t *na = pe_malloc(ncap*sizeof(*na));
+        if( na==0 ){ rc = PE_NOMEM; goto done; }
+        memcpy(na, a, len*sizeof(*a));
+        if( a!=local ) pe_free(a);
+        a = na;
+        cap = ncap;
+      }
+    }
+    len += (size_t)r;
+  }
+  r = utf8proc_normalize_utf32(a, (utf8proc_ssize_t)len, o);
+  if( r<0 ) r = (utf8proc_ssize_t)len;
+  if( pe_buf_reserve(out, (size_t)r*4) ){ rc = PE_NOMEM; goto done; }
+  for(k=0; k<r; k++){
+    out->n += (size_t)pe_utf8_encode((uint32_t)a[k], out->z + out->n);
+  }
+  out->z[out->n] = 0;
+done:
+  if( a!=local ) pe_free(a);
+  return rc;
+}
+
+int pe_is_cjk(uint32_t c){
+  return (c>=0x4E00 && c<=0x9FFF)       /* CJK Unified Ideographs */
+      || (c>=0x3400 && c<=0x4DBF)       /* Extension A */
+      || (c>=0x20000 && c<=0x3134F)     /* Extensions B-H (planes 2-3) */
+      || (c>=0xF900 && c<=0xFAFF)       /* Compatibility Ideographs */
+      || (c>=0x2F800 && c<=0x2FA1F)     /* Compatibility Supplement */
+      || (c>=0x2E80 && c<=0x2FDF)       /* Radicals, Kangxi radicals */
+      || c==0x3005 || c==0x3007 || (c>=0x3021 && c<=0x3029) /* 々 〇 Hangzhou */
+      || (c>=0x3041 && c<=0x30FF)       /* Hiragana, Katakana */
+      || (c>=0x31F0 && c<=0x31FF)       /* Katakana Phonetic Extensions */
+      || (c>=0xFF66 && c<=0xFF9F)       /* Halfwidth Katakana */
+      || (c>=0x3100 && c<=0x312F)       /* Bopomofo */
+      || (c>=0x31A0 && c<=0x31BF)       /* Bopomofo Extended */
+      || (c>=0x1B000 && c<=0x1B16F);    /* Kana Supplement/Extended */
+}
+
+int pe_is_space(uint32_t c){
+  return c==' ' || (c>=0x09 && c<=0x0D) || c==0x85 || c==0xA0 || c==0x1680
+      || (c>=0x2000 && c<=0x200A) || c==0x2028 || c==0x2029 || c==0x202F
+      || c==0x205F || c==0x3000;
+}

@@ -1,0 +1,35 @@
+#!/bin/sh
+# run.sh: the whole test suite, as `make test` runs it.
+#   1. C unit tests of the pure cores
+#   2. SQL tests through the loaded extension (tests/sql/*.test)
+#   3. both again, built with AddressSanitizer + UndefinedBehaviorSanitizer
+#   4. the SQL tests under valgrind memcheck
+#   5. client tests (tests/clients/*.sh): Python, Node, sqlite-utils
+# Every part prints "... N passed, N failed"; the last line sums them.
+cd "$(dirname "$0")/.." || exit 2
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+status=0
+
+part(){   # part NAME COMMAND...: run, show output, remember its counts
+  name=$1; shift
+  echo "== $name"
+  out=$("$@" 2>&1); rc=$?
+  echo "$out" | grep -v '^[a-z-]*: [0-9]* passed, [0-9]* failed$' | grep -v '^unit .*: [0-9]* passed' | sed -n '1,200p'
+  line=$(echo "$out" | grep -E '[0-9]+ passed, [0-9]+ failed' | awk '{p+=$(NF-3); f+=$(NF-1)} END {print p+0, f+0}')
+  set -- $line
+  p=${1:-0}; f=${2:-0}
+  if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; echo "   (exit code $rc)"; fi
+  echo "   $name: $p passed, $f failed"
+  echo "$p $f" >> "$log"
+}
+
+for t in build/unit/test_*; do part "unit $(basename "$t")" "$t"; done
+part "sql" build/runner ./paperext.so tests/sql/*.test
+for t in build/asan/unit/test_*; do part "asan unit $(basename "$t")" "$t"; done
+part "asan sql" env ASAN_OPTIONS=detect_leaks=1 build/asan/runner build/asan/paperext.so tests/sql/*.test
+part "valgrind sql" valgrind -q --error-exitcode=99 --leak-check=full \
+  --errors-for-leak-kinds=definite,indirect build/runner ./paperext.so tests/sql/*.test
+for c in tests/clients/*.sh; do [ -f "$c" ] && part "client $(basename "$c" .sh)" sh "$c"; done
+
+awk '{p+=$1; f+=$2} END {printf "%d passed, %d failed\n", p, f; exit (f>0)}' "$log"
