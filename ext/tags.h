@@ -78,15 +78,24 @@ int pe_tags_next(PeTagIter *it);
 void pe_tags_close(PeTagIter *it);
 
 /*
-** A set of distinct canonical tags in first-seen order.
+** A set of distinct canonical tags in first-seen order.  Small sets live in
+** the struct itself (no allocation); an all-zero PeTagSet is a valid empty
+** set (so it can be an SQLite aggregate context).  It must not be copied.
 */
+typedef struct PeTagEntry { size_t off, len; int dead; } PeTagEntry;
+
+#define PE_TAGSET_INLINE 16
+
 typedef struct PeTagSet {
-  PeBuf text;            /* the tags, each NUL-terminated */
-  struct PeTagEntry *aEntry;  /* each tag: offset, length, removed? */
+  char *zText;           /* the tags, each NUL-terminated: aText or heap */
+  size_t nText, nTextAlloc;
+  PeTagEntry *aEntry;    /* aEntryInline or heap */
   size_t nTag, nAlloc;
-  uint32_t *aHash;       /* open addressing: 1 + index into aEntry, 0 empty */
+  uint32_t *aHash;       /* open addressing, 1 + index into aEntry, once big */
   size_t nHash;
   int oom;
+  char aText[256];
+  PeTagEntry aEntryInline[PE_TAGSET_INLINE];
 } PeTagSet;
 
 void pe_tagset_init(PeTagSet *s);

@@ -101,7 +101,7 @@ static int is_word_cp(uint32_t c){
 
 /*
 ** The last step: words of letters and digits separated by one space.
-** z is folded already unless it is ASCII (then letters are lowered here).
+** z is folded already, or needed no folding but ASCII lowering (done here).
 ** "lastCjk" tracks whether the last character written was CJK, so no
 ** space is written next to one.
 */
@@ -155,10 +155,18 @@ static int write_words(PeBuf *out, const char *z, size_t n){
   return PE_OK;
 }
 
-static int has_high_byte(const char *z, size_t n){
-  size_t i;
-  for(i=0; i<n; i++) if( (unsigned char)z[i]>=0x80 ) return 1;
-  return 0;
+/* Is z[0..n) ASCII and CJK Unified Ideographs only?  Those are stable under
+** NFKC, case folding and mark stripping except ASCII case, so folding is a
+** byte copy with A-Z lowered, without utf8proc (most tags and titles). */
+static int fold_is_trivial(const char *z, size_t n){
+  size_t i = 0;
+  while( i<n ){
+    uint32_t c;
+    if( (unsigned char)z[i]<0x80 ){ i++; continue; }
+    i += (size_t)pe_utf8_decode((const unsigned char*)z+i, n-i, &c);
+    if( !((c>=0x4E00 && c<=0x9FFF) || (c>=0x3400 && c<=0x4DBF)) ) return 0;
+  }
+  return 1;
 }
 
 int pe_title_key(PeBuf *out, const char *z, size_t n){
@@ -183,7 +191,7 @@ int pe_title_key(PeBuf *out, const char *z, size_t n){
       n = a.n;
     }
   }
-  if( has_high_byte(z, n) ){
+  if( !fold_is_trivial(z, n) ){
     pe_buf_reset(&b);
     rc = pe_fold_append(&b, z, n,
                         PE_FOLD_NFKC|PE_FOLD_CASE|PE_FOLD_IGNORE|PE_FOLD_STRIPMARK);
