@@ -108,8 +108,8 @@ static int is_word_cp(uint32_t c){
 static int write_words(PeBuf *out, const char *z, size_t n){
   size_t i = 0, start = out->n;
   int pendingSpace = 0, lastCjk = 0;
-  /* Each input byte gives at most 5 output bytes ('&' -> " and"). */
-  if( n > ((size_t)-1)/8 || pe_buf_reserve(out, n*5+8) ) return PE_NOMEM;
+  /* An input byte gives at most 4 output bytes ('&' -> "and" and a space). */
+  if( n > ((size_t)-1)/8 || pe_buf_reserve(out, n*4+8) ) return PE_NOMEM;
   while( i<n ){
     unsigned char b = (unsigned char)z[i];
     if( b<0x80 ){
@@ -307,6 +307,7 @@ static int side_merge(Side *s, const Side *other){
       s->a[k].n = n1+n2;
       pe_buf_append(&s->text, buf, (size_t)(n1+n2));
       pe_buf_appendc(&s->text, 0);
+      if( s->text.oom ) return PE_NOMEM;
       s->a[k].w = word_weight(buf, n1+n2);
       memmove(&s->a[k+1], &s->a[k+2], sizeof(Word)*(size_t)(s->nWord-k-2));
       s->nWord--;
