@@ -17,6 +17,8 @@ WARN    = -Wall -Wextra -Wno-unused-parameter
 CFLAGS  ?= -O2 -g
 ALL_CFLAGS = -std=gnu11 -fPIC $(WARN) $(CFLAGS) $(PKG_CFLAGS) -Iext
 SAN     = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+TSAN    = -fsanitize=thread
+HARNESS = tests/testfile.c tests/testfile.h
 
 EXT_SRC  = $(wildcard ext/*.c)
 # The pure cores: everything but the SQLite bindings and their helpers.
@@ -49,13 +51,25 @@ build/asan/paperext.so: $(EXT_SRC) $(EXT_HDR)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(SAN) -O1 -shared -o $@ $(EXT_SRC) $(PKG_LIBS)
 
-build/runner: tests/runner.c
+build/runner: tests/runner.c $(HARNESS)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -o $@ $< -lsqlite3
+	$(CC) $(ALL_CFLAGS) -o $@ tests/runner.c tests/testfile.c -lsqlite3
 
-build/asan/runner: tests/runner.c
+build/asan/runner: tests/runner.c $(HARNESS)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(SAN) -o $@ $< -lsqlite3
+	$(CC) $(ALL_CFLAGS) $(SAN) -o $@ tests/runner.c tests/testfile.c -lsqlite3
+
+build/asan/oom: tests/oom.c $(HARNESS)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(SAN) -o $@ tests/oom.c tests/testfile.c -lsqlite3
+
+build/tsan/paperext.so: $(EXT_SRC) $(EXT_HDR)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(TSAN) -O1 -shared -o $@ $(EXT_SRC) $(PKG_LIBS)
+
+build/tsan/threads: tests/threads.c $(HARNESS)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(TSAN) -o $@ tests/threads.c tests/testfile.c -lsqlite3 -lpthread
 
 build/unit/%: tests/unit/%.c $(CORE_SRC) $(EXT_HDR) tests/unit/check.h tests/unit/pe_mem_libc.c
 	@mkdir -p $(dir $@)
@@ -65,7 +79,8 @@ build/asan/unit/%: tests/unit/%.c $(CORE_SRC) $(EXT_HDR) tests/unit/check.h test
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(SAN) -O1 -Itests/unit -o $@ $< $(CORE_SRC) tests/unit/pe_mem_libc.c $(PKG_LIBS)
 
-test: test-deps paperext.so build/asan/paperext.so build/runner build/asan/runner $(UNIT_BIN) $(UNIT_ASAN)
+test: test-deps paperext.so build/asan/paperext.so build/tsan/paperext.so build/runner build/asan/runner \
+      build/asan/oom build/tsan/threads $(UNIT_BIN) $(UNIT_ASAN)
 	@sh tests/run.sh
 
 demo: all

@@ -4,7 +4,9 @@
 #   2. SQL tests through the loaded extension (tests/sql/*.test)
 #   3. both again, built with AddressSanitizer + UndefinedBehaviorSanitizer
 #   4. the SQL tests under valgrind memcheck
-#   5. client tests (tests/clients/*.sh): Python, Node, sqlite-utils
+#   5. out of memory: every SQL test with the Nth allocation failing (ASan)
+#   6. threads: 8 threads with a connection each run every SQL test (TSan)
+#   7. client tests (tests/clients/*.sh): Python, Node, sqlite-utils
 # Every part prints "... N passed, N failed"; the last line sums them.
 cd "$(dirname "$0")/.." || exit 2
 log=$(mktemp)
@@ -30,6 +32,8 @@ for t in build/asan/unit/test_*; do part "asan unit $(basename "$t")" "$t"; done
 part "asan sql" env ASAN_OPTIONS=detect_leaks=1 build/asan/runner build/asan/paperext.so tests/sql/*.test
 part "valgrind sql" valgrind -q --error-exitcode=99 --leak-check=full \
   --errors-for-leak-kinds=definite,indirect build/runner ./paperext.so tests/sql/*.test
+part "oom" env ASAN_OPTIONS=detect_leaks=1 build/asan/oom build/asan/paperext.so tests/sql/*.test
+part "threads" env TSAN_OPTIONS=halt_on_error=1 build/tsan/threads build/tsan/paperext.so tests/sql/*.test
 for c in tests/clients/*.sh; do [ -f "$c" ] && part "client $(basename "$c" .sh)" sh "$c"; done
 
 awk '{p+=$1; f+=$2} END {printf "%d passed, %d failed\n", p, f; exit (f>0)}' "$log"
