@@ -6,7 +6,9 @@
 #   4. the SQL tests under valgrind memcheck
 #   5. out of memory: every SQL test with the Nth allocation failing (ASan)
 #   6. threads: 8 threads with a connection each run every SQL test (TSan)
-#   7. client tests (tests/clients/*.sh): Python, Node, sqlite-utils
+#   7. fuzz: the seed corpora and past findings replayed (ASan), then a short
+#      libFuzzer run of every harness
+#   8. client tests (tests/clients/*.sh): Python, Node, sqlite-utils
 # Every part prints "... N passed, N failed"; the last line sums them.
 cd "$(dirname "$0")/.." || exit 2
 log=$(mktemp)
@@ -34,6 +36,17 @@ part "valgrind sql" valgrind -q --error-exitcode=99 --leak-check=full \
   --errors-for-leak-kinds=definite,indirect build/runner ./paperext.so tests/sql/*.test
 part "oom" env ASAN_OPTIONS=detect_leaks=1 build/asan/oom build/asan/paperext.so tests/sql/*.test
 part "threads" env TSAN_OPTIONS=halt_on_error=1 build/tsan/threads build/tsan/paperext.so tests/sql/*.test
+for r in build/asan/fuzz/replay_*; do
+  n=${r##*/replay_}
+  part "fuzz replay $n" env PAPEREXT_SO=build/asan/paperext.so "$r" tests/fuzz/corpus/$n tests/fuzz/regress/$n
+done
+for f in build/fuzz/fuzz_*; do
+  n=${f##*/fuzz_}
+  mkdir -p build/fuzz/corpus/$n
+  part "fuzz smoke $n" sh -c "PAPEREXT_SO=build/fuzz/paperext.so $f -max_total_time=${FUZZ_SMOKE:-10} -timeout=10 \
+      build/fuzz/corpus/$n tests/fuzz/corpus/$n >build/fuzz/$n.log 2>&1 \
+      && echo 'fuzz: 1 passed, 0 failed' || { tail -40 build/fuzz/$n.log; echo 'fuzz: 0 passed, 1 failed'; }"
+done
 for c in tests/clients/*.sh; do [ -f "$c" ] && part "client $(basename "$c" .sh)" sh "$c"; done
 
 awk '{p+=$1; f+=$2} END {printf "%d passed, %d failed\n", p, f; exit (f>0)}' "$log"
