@@ -133,7 +133,7 @@ generate:
 	@for g in ext/gen/*.py; do [ -f "$$g" ] && /usr/bin/python3 "$$g"; done; true
 
 lint:
-	clang-tidy $(EXT_SRC) -- $(ALL_CFLAGS)
+	clang-tidy --quiet $(EXT_SRC) -- $(ALL_CFLAGS)
 	cppcheck --quiet --enable=warning,portability --error-exitcode=1 -Iext $(EXT_SRC)
 
 install: all
