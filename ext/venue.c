@@ -28,6 +28,8 @@
 #define T_ORDINAL  0x020   /* '37th', 'fourth' (value holds the number) */
 #define T_UPPER    0x040   /* written in capitals */
 #define T_CONTENT  0x080   /* a word a whole-string alias must cover */
+#define T_SPACED   0x100   /* only white space before it */
+#define T_WORKSHOP 0x200   /* 'workshop(s)' */
 
 #define YEAR_MIN 1950
 #define YEAR_MAX 2099
@@ -51,7 +53,7 @@ typedef struct VText {
   VTok *a; int nTok;
   VMatch *aMatch; int nMatch;
   int nContent;            /* tokens with T_CONTENT */
-  int hasWorkshop, hasFindings, longWord;
+  int hasFindings, longWord;
   int arxivYear;
 } VText;
 
@@ -299,6 +301,7 @@ static void venue_tokenize(VText *t){
     if( !sawSep ) flags |= T_JOINED;
     else if( sep==SEP_APOS ) flags |= T_APOS;
     else if( sep==SEP_HYPHEN ) flags |= T_HYPHEN;
+    else if( sep==0 ) flags |= T_SPACED;
     sep = 0; sawSep = 0;
 
     p = &t->a[t->nTok];
@@ -344,7 +347,7 @@ static void venue_tokenize(VText *t){
           pendingNumber = 0;
           t->nTok++;
           continue;
-        case PE_VW_WORKSHOP: t->hasWorkshop = 1; break;
+        case PE_VW_WORKSHOP: flags |= T_WORKSHOP; break;
         case PE_VW_FINDINGS: t->hasFindings = 1; break;
         default: break;
       }
@@ -524,6 +527,11 @@ static int is_year_tok(const VTok *p){
       && p->value>=YEAR_MIN && p->value<=YEAR_MAX;
 }
 
+static int volume_year(int iCat, int vol){
+  if( iCat<0 || pe_venue_table[iCat].volumeBase==0 || vol<1 || vol>99 ) return 0;
+  return pe_venue_table[iCat].volumeBase + vol;
+}
+
 static int edition_year(int iCat, int nth){
   const PeVenue *v;
   if( iCat<0 ) return 0;
@@ -545,10 +553,12 @@ static int decide_year(const VText *t, const PeVenueOverlay *ov, int iVenue){
       if( end<t->nTok ){
         const VTok *p = &t->a[end];
         if( is_year_tok(p) ) return p->value;
-        if( (p->flags & T_DIGITS) && !(p->flags & T_NOYEAR) && p->len==2
-         && (p->flags & (T_JOINED|T_APOS|T_HYPHEN)) ) return two_digit_year(p->value);
-        if( (m->flags & PE_VA_VOLUME) && (p->flags & T_DIGITS) && p->len<=2 && volumeYear==0 ){
-          volumeYear = edition_year(iCat, p->value);
+        if( (m->flags & PE_VA_VOLUME) && (p->flags & T_DIGITS) && p->len<=2 ){
+          if( volumeYear==0 ) volumeYear = volume_year(iCat, p->value);
+        }else if( (p->flags & T_DIGITS) && !(p->flags & T_NOYEAR) && p->len==2
+         && ((p->flags & (T_JOINED|T_APOS|T_HYPHEN))
+             || ((p->flags & T_SPACED) && m->nTok==1)) ){
+          return two_digit_year(p->value);   /* cvpr21, ICLR'21, AAAI-20, 'ICML 20' */
         }
       }
       if( m->iTok>0 && is_year_tok(&t->a[m->iTok-1]) ) return t->a[m->iTok-1].value;
@@ -579,9 +589,28 @@ static int decide_year(const VText *t, const PeVenueOverlay *ov, int iVenue){
   return t->arxivYear;
 }
 
+/* A workshop: 'workshop(s)' outside the venue's own name, or 'CVPR-W'. */
+static int is_workshop(const VText *t, const VMatch *best, int iVenue){
+  int i, k;
+  for(i=0; i<t->nTok; i++){
+    if( (t->a[i].flags & T_WORKSHOP) && (best==0 || i<best->iTok || i>=best->iTok+best->nTok) ){
+      return 1;
+    }
+  }
+  for(k=0; k<t->nMatch; k++){
+    const VMatch *m = &t->aMatch[k];
+    int end = m->iTok + m->nTok;
+    if( m->iVenue!=iVenue ) continue;
+    if( m->flags & PE_VA_WORKSHOP ) return 1;
+    if( end<t->nTok && t->a[end].len==1 && (t->a[end].flags & (T_HYPHEN|T_JOINED))
+     && (t->z[t->a[end].off]=='W' || t->z[t->a[end].off]=='w') ) return 1;
+  }
+  return 0;
+}
+
 static void venue_decide(const VText *t, const PeVenueOverlay *ov, PeVenueInfo *pOut){
   const VMatch *best = 0;
-  int k, iVenue = INT32_MIN, eKind = PE_VK_NONE, workshopForm = 0;
+  int k, iVenue = INT32_MIN, eKind = PE_VK_NONE, workshop;
   for(k=0; k<t->nMatch; k++){
     if( best==0 || better_match(ov, &t->aMatch[k], best) ) best = &t->aMatch[k];
   }
@@ -600,9 +629,6 @@ static void venue_decide(const VText *t, const PeVenueOverlay *ov, PeVenueInfo *
       iF = pe_venue_find_acronym(zF);
       if( iF>=0 ) iVenue = iF;
     }
-    for(k=0; k<t->nMatch; k++){
-      if( t->aMatch[k].iVenue==iVenue && (t->aMatch[k].flags & PE_VA_WORKSHOP) ) workshopForm = 1;
-    }
     eKind = venue_kind_of(ov, iVenue);
     pOut->zAcronym = venue_acronym_of(ov, iVenue);
     if( iVenue>=0 ){
@@ -612,7 +638,8 @@ static void venue_decide(const VText *t, const PeVenueOverlay *ov, PeVenueInfo *
       pOut->zName = u->zName ? u->zName : (u->iCatalog>=0 ? pe_venue_table[u->iCatalog].zName : 0);
     }
   }
-  if( (t->hasWorkshop || workshopForm) && (eKind==PE_VK_NONE || eKind==PE_VK_CONFERENCE) ){
+  workshop = is_workshop(t, best, iVenue);
+  if( workshop && (eKind==PE_VK_NONE || eKind==PE_VK_CONFERENCE) ){
     eKind = PE_VK_WORKSHOP;
   }
   pOut->eKind = eKind;

@@ -31,6 +31,7 @@ typedef struct PeVenue {
   uint8_t editionStep;    /* 0: editions do not give the year */
   uint8_t editionMin;     /* first edition the rule holds for */
   int16_t editionBase;    /* year = editionBase + editionStep * N */
+  int16_t volumeBase;     /* proceedings volume N is year volumeBase + N; 0: no rule */
 } PeVenue;
 
 /* Word classes. */

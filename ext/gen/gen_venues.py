@@ -118,13 +118,18 @@ def read_words(vocab):
 
 
 def parse_edition(e):
+    """'BASE[:STEP[:MIN]][/VBASE]' -> (base, step, min, vbase); '-' -> zeros."""
+    vbase = 0
+    if '/' in e:
+        e, v = e.split('/')
+        vbase = int(v)
     if e == '-':
-        return 0, 0, 0
+        return 0, 0, 0, vbase
     parts = [int(x) for x in e.split(':')]
     base = parts[0]
     step = parts[1] if len(parts) > 1 else 1
     mn = parts[2] if len(parts) > 2 else 1
-    return base, step, mn
+    return base, step, mn, vbase
 
 
 def main():
@@ -192,7 +197,7 @@ def main():
                 continue
             hand_acr.add(acr.lower())
             v = len(venues)
-            venues.append(dict(acronym=acr, name=name, kind=KINDS['conference'], ed=(0, 0, 0),
+            venues.append(dict(acronym=acr, name=name, kind=KINDS['conference'], ed=(0, 0, 0, 0),
                                dblp='conf/' + dblp if dblp else '', aliases=acr + '|' + name))
             if acr not in WORD_ACRONYMS:
                 add_alias(v, acr, A_CASE)
@@ -211,7 +216,7 @@ def main():
                 if not k or k in seen_keys:
                     continue
                 v = len(venues)
-                venues.append(dict(acronym=abbr, name=full, kind=KINDS['journal'], ed=(0, 0, 0),
+                venues.append(dict(acronym=abbr, name=full, kind=KINDS['journal'], ed=(0, 0, 0, 0),
                                    dblp='', aliases=full if full == abbr else full + '|' + abbr))
                 add_alias(v, full, A_WHOLE)
                 add_alias(v, abbr, A_WHOLE)
@@ -259,10 +264,10 @@ def main():
     o.append('const int pe_venue_count = %d;' % len(venues))
     o.append('const PeVenue pe_venue_table[] = {')
     for v in venues:
-        b, s, m = v['ed']
-        o.append('  {%s, %s, %s, %s, %d, %d, %d, %d},' % (
+        b, s, m, vb = v['ed']
+        o.append('  {%s, %s, %s, %s, %d, %d, %d, %d, %d},' % (
             cstr(v['acronym']), cstr(v['name']), cstr(v['aliases']), cstr(v['dblp']),
-            v['kind'], s, m, b))
+            v['kind'], s, m, b, vb))
     o.append('};\n')
     o.append('const int pe_venue_word_count = %d;' % len(vocab.words))
     o.append('const PeVenueWord pe_venue_words[] = {')
