@@ -33,6 +33,7 @@ part "sql" build/runner ./paperext.so tests/sql/*.test
 for t in build/asan/unit/test_*; do part "asan unit $(basename "$t")" "$t"; done
 part "asan sql" env ASAN_OPTIONS=detect_leaks=1 build/asan/runner build/asan/paperext.so tests/sql/*.test
 part "valgrind sql" valgrind -q --error-exitcode=99 --leak-check=full \
+  --suppressions=tests/valgrind.supp \
   --errors-for-leak-kinds=definite,indirect build/runner ./paperext.so tests/sql/*.test
 part "oom" env ASAN_OPTIONS=detect_leaks=1 build/asan/oom build/asan/paperext.so tests/sql/*.test
 part "threads" env TSAN_OPTIONS=halt_on_error=1 build/tsan/threads build/tsan/paperext.so tests/sql/*.test
