@@ -7,8 +7,22 @@
 
 enum { OP_NONE, OP_AND, OP_OR, OP_NOT };
 
-static int is_white(unsigned char c){
-  return c==' ' || c=='\t' || c=='\n' || c=='\r' || c=='\f' || c=='\v';
+/* Bytes of white space or full-width (CJK) punctuation at z[0..n), or 0:
+** both separate terms, so 記憶體，學習 is two phrases, as it reads. */
+static size_t separator_len(const char *z, size_t n){
+  uint32_t c;
+  int len;
+  unsigned char b = (unsigned char)z[0];
+  if( b<0x80 ) return (b==' ' || (b>=0x09 && b<=0x0D)) ? 1 : 0;
+  len = pe_utf8_decode((const unsigned char*)z, n, &c);
+  if( c==PE_REPLACEMENT && len==1 ) return 0;
+  if( pe_is_space(c) ) return (size_t)len;
+  if( (c>=0x3001 && c<=0x3004) || (c>=0x3008 && c<=0x3011) || (c>=0x3014 && c<=0x301F)
+   || (c>=0xFF01 && c<=0xFF0F) || (c>=0xFF1A && c<=0xFF20) || (c>=0xFF3B && c<=0xFF40)
+   || (c>=0xFF5B && c<=0xFF65) ){
+    return (size_t)len;
+  }
+  return 0;
 }
 
 /* Does z[0..n) hold something a tokenizer would index? */
@@ -60,7 +74,8 @@ int pe_fts_query(PeBuf *out, const char *z, size_t n){
     const char *zTerm;
     size_t nT;
     int isPrefix = 0, isPhrase = 0;
-    if( is_white((unsigned char)z[i]) ){ i++; continue; }
+    size_t nSep = separator_len(z+i, n-i);
+    if( nSep ){ i += nSep; continue; }
     if( z[i]=='"' ){
       size_t s = ++i;
       while( i<n && z[i]!='"' ) i++;
@@ -69,7 +84,7 @@ int pe_fts_query(PeBuf *out, const char *z, size_t n){
       isPhrase = 1;
     }else{
       size_t s = i;
-      while( i<n && !is_white((unsigned char)z[i]) && z[i]!='"' ) i++;
+      while( i<n && z[i]!='"' && separator_len(z+i, n-i)==0 ) i++;
       zTerm = z+s; nT = i-s;
     }
     if( !isPhrase ){

@@ -183,6 +183,9 @@ int main(void){
   CHECK_QUERY("Schölkopf's", "\"Schölkopf's\"");
   CHECK_QUERY("é", "\"é\"");
   CHECK_QUERY("\xFF", "\"\"");
+  CHECK_QUERY("記憶體，學習。bert（x）", "\"記憶體\" AND \"學習\" AND \"bert\" AND \"x\"");
+  CHECK_QUERY("a\xE3\x80\x80" "b\xC2\xA0" "c", "\"a\" AND \"b\" AND \"c\"");   /* ideographic space, nbsp */
+  CHECK_QUERY("self-attention,x", "\"self-attention,x\"");
 
   return CHECK_REPORT("fts_tokenizer");
 }
