@@ -154,6 +154,7 @@ static void add_diag(PeRl *p, long long line, long long col, const char *zSeveri
   d = &p->aDiag[p->nDiag++];
   d->line = line; d->col = col; d->zSeverity = zSeverity; d->zKind = zKind;
   d->msgOff = p->diagText.n;
+  pe_buf_appendf(&p->diagText, "%lld:%lld: ", line, col);
   pe_buf_appends(&p->diagText, zMsgA);
   if( zText ){
     pe_buf_appends(&p->diagText, "'");
@@ -248,7 +249,14 @@ static void finish_entry(PeRl *p){
 }
 
 static void open_preface(PeRl *p){
+  int i;
   acc_reset(&p->cur);
+  for(i=0; i<p->nHead; i++){
+    if( p->aHead[i].isVenue ){
+      pe_buf_reset(&p->cur.ctxVenue);
+      pe_buf_append(&p->cur.ctxVenue, p->aHead[i].text.z, p->aHead[i].text.n);
+    }
+  }
   p->cur.isPreface = 1;
   p->cur.position = 0;
   p->cur.line = p->lineNo;

@@ -264,8 +264,15 @@ static void add_tag(PeRlTitle *p, size_t off, size_t len){
 static int bracket_is_venue(const char *z, size_t s, size_t e, const Bracket *br){
   PeSpan v;
   size_t no = strlen(br->zOpen), nc = strlen(br->zClose);
+  const char *zIn = z+s+no;
+  size_t n = e-s-no-nc, i;
   if( e-s > 48 ) return 0;
-  return pe_rl_venue_token(z+s+no, e-s-no-nc, &v);
+  if( pe_rl_venue_token(zIn, n, &v) ) return 1;
+  /* '(Nature 2021)', '(Interspeech 2020)': one capitalized word and a year */
+  if( n<6 || !IS_UPPER(zIn[0]) || zIn[n-5]!=' ' ) return 0;
+  for(i=1; i<n-5; i++) if( !IS_ALPHA(zIn[i]) && zIn[i]!='.' && zIn[i]!='-' ) return 0;
+  for(i=n-4; i<n; i++) if( !IS_DIGIT(zIn[i]) ) return 0;
+  return (zIn[n-4]=='1' && zIn[n-3]=='9') || (zIn[n-4]=='2' && zIn[n-3]=='0');
 }
 
 /* Peel tags and a venue off both ends of the span [*pa, *pb). */
@@ -289,7 +296,7 @@ static void peel_markup(const char *z, size_t *pa, size_t *pb, PeRlTitle *p){
     }
     /* a trailing '#tag' word */
     for(s=b; s>a && !IS_HSPACE(z[s-1]); s--){}
-    if( s>a && z[s]=='#' && b-s>1 && z[s+1]!='#' ){
+    if( z[s]=='#' && b-s>1 && z[s+1]!='#' ){
       add_tag(p, s, b-s); b = s; changed = 1; continue;
     }
     if( (br = bracket_starting(z, a, b, &e))!=0 && e<b ){
@@ -311,6 +318,16 @@ static void peel_markup(const char *z, size_t *pa, size_t *pb, PeRlTitle *p){
   *pa = a; *pb = b;
 }
 
+/* Tags were peeled from both ends: put them back in written order. */
+static void sort_tags(PeRlTitle *p){
+  int i, j;
+  for(i=1; i<p->nTag; i++){
+    PeSpan t = p->aTag[i];
+    for(j=i; j>0 && p->aTag[j-1].off>t.off; j--) p->aTag[j] = p->aTag[j-1];
+    p->aTag[j] = t;
+  }
+}
+
 /* Strip '**...**', '__...__', '*...*' wrapping the whole span. */
 static void strip_emphasis(const char *z, size_t *pa, size_t *pb){
   static const char *const azMark[] = { "**", "__", "*", "_" };
@@ -326,7 +343,8 @@ static void strip_emphasis(const char *z, size_t *pa, size_t *pb){
 }
 
 void pe_rl_title_parts(const char *z, size_t n, PeRlTitle *p){
-  size_t a = 0, b = n, i, end;
+  size_t a = 0, b = n, i, end = 0;
+  int isLink;
   PeSpan text, url;
   memset(p, 0, sizeof(*p));
   {
@@ -335,8 +353,15 @@ void pe_rl_title_parts(const char *z, size_t n, PeRlTitle *p){
     a = t.off; b = t.off + t.len;
   }
   strip_emphasis(z, &a, &b);
-  /* The title is a link: '[Title](url) rest'. */
-  if( md_link(z, b, a, &text, &url, &end) ){
+  /* The title is a link: '[Title](url) rest', maybe in emphasis '**[..](..)**'. */
+  {
+    size_t em = 0, k;
+    while( em<2 && a+em<b && (z[a+em]=='*' || z[a+em]=='_') ) em++;
+    if( !(em && a+em<b && z[a+em]=='[') ) em = 0;
+    isLink = md_link(z, b, a+em, &text, &url, &end);
+    if( isLink ) for(k=0; k<em && end<b && z[end]==z[a]; k++) end++;
+  }
+  if( isLink ){
     p->hasLink = 1;
     p->url = url;
     a = text.off; i = text.off + text.len;
@@ -348,6 +373,7 @@ void pe_rl_title_parts(const char *z, size_t n, PeRlTitle *p){
     if( b-a>=3 && (memcmp(z+a, "\xE2\x80\x94", 3)==0 || memcmp(z+a, "\xE2\x80\x93", 3)==0) ) a += 3;
     while( a<b && IS_HSPACE(z[a]) ) a++;
     p->rest.off = a; p->rest.len = b-a;
+    sort_tags(p);
     return;
   }
   /* A link or url later in the line ends the title: 'Title [pdf](url)'. */
@@ -380,6 +406,7 @@ void pe_rl_title_parts(const char *z, size_t n, PeRlTitle *p){
     peel_markup(z, &ra, &rb, p);
     p->rest.off = ra; p->rest.len = rb-ra;
   }
+  sort_tags(p);
 }
 
 /* ---- title or note ---------------------------------------------------- */

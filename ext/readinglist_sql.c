@@ -21,6 +21,9 @@
 ** without titles.  Every non-blank input line is in some entry's title or
 ** note or in a diagnostic.
 **
+** readinglist_line_kind(line) tells how the plain-text rules read one line:
+** 'title', or the reason it is note text ('formula', 'script', ...).
+**
 ** A NULL text gives no rows.  The parse streams: one row is built at a
 ** time (the text itself is copied once).  The rules: readinglist_line.h
 ** and README.md.
@@ -30,6 +33,7 @@
 #include "pe_mem.h"
 #include "strbuf.h"
 #include "readinglist.h"
+#include "readinglist_line.h"
 
 enum { RL_ENTRIES, RL_DIAGNOSTICS };
 
@@ -210,6 +214,28 @@ static int rl_best_index(sqlite3_vtab *pVtab, sqlite3_index_info *pInfo){
 RL_MODULE(rl_entries_module, rl_entries_connect);
 RL_MODULE(rl_diagnostics_module, rl_diag_connect);
 
+/* readinglist_line_kind(line): 'title', or why a plain-text line is note text. */
+static void line_kind_func(sqlite3_context *ctx, int argc, sqlite3_value **argv){
+  size_t n;
+  const char *z, *zWhy;
+  PeRlTitle t;
+  if( pe_any_null(argc, argv) ) return;
+  z = pe_value_text(argv[0], &n);
+  if( z==0 ){ sqlite3_result_error_nomem(ctx); return; }
+  pe_rl_title_parts(z, n, &t);
+  zWhy = pe_rl_title_reason(z + t.title.off, t.title.len);
+  if( t.title.len==0 && t.url.len ) zWhy = "link";
+  sqlite3_result_text(ctx, zWhy ? zWhy : "title", -1, SQLITE_STATIC);
+}
+
+static const PeFunction aFunc[] = {
+  { "readinglist_line_kind", 1, PE_PURE, line_kind_func, 0, 0,
+    "readinglist_line_kind(line) -> 'title' | reason",
+    "How the plain-text rules read one line: 'title', or the reason it is note text "
+    "('script', 'formula', 'resumes a sentence', 'sentence', 'link', 'too short', "
+    "'too long', 'lowercase start', 'not title case', 'empty')." },
+};
+
 static const PeTable aTable[] = {
   { "readinglist_entries", &rl_entries_module,
     "readinglist_entries(text) -> (position, title, note, tags, venue, status, url, arxiv, doi, line)",
@@ -220,5 +246,5 @@ static const PeTable aTable[] = {
 };
 
 const PeUnit pe_unit_readinglist = {
-  "readinglist", 0, 0, aTable, 2, 0, 0, 0, 0, 0
+  "readinglist", aFunc, 1, aTable, 2, 0, 0, 0, 0, 0
 };

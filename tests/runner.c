@@ -14,6 +14,7 @@
 **   ---
 **   1                                 <- the expected rows, until a blank line
 **
+** readfile(path) reads a fixture (relative to the repository root) as a blob.
 ** Rows print as their columns joined by '|', NULL as NULL, a blob as x'..'.
 ** A query that fails prints "error: <message>".  No rows prints "(no rows)".
 ** An empty line inside a value prints as <BLANKLINE>, an empty string as ''.
@@ -116,6 +117,28 @@ static void report_fail(const char *zFile, int iLine, const char *zSql,
   printf("FAIL %s:%d\n  sql:  %s\n  want: %s\n  got:  %s\n", zFile, iLine, zSql, zWant, zGot);
 }
 
+/* readfile(path): a file's bytes as a blob, as in the sqlite3 shell, so
+** tests can read their fixtures (paths are relative to the repository). */
+static void readfile_func(sqlite3_context *ctx, int argc, sqlite3_value **argv){
+  const char *zPath = (const char*)sqlite3_value_text(argv[0]);
+  FILE *f;
+  char *z;
+  long n;
+  (void)argc;
+  if( zPath==0 || (f = fopen(zPath, "rb"))==0 ) return;
+  fseek(f, 0, SEEK_END);
+  n = ftell(f);
+  rewind(f);
+  z = malloc(n>0 ? (size_t)n : 1);
+  if( z && fread(z, 1, (size_t)n, f)==(size_t)n ){
+    sqlite3_result_blob(ctx, z, (int)n, free);
+  }else{
+    free(z);
+    sqlite3_result_error(ctx, "readfile: cannot read the file", -1);
+  }
+  fclose(f);
+}
+
 static sqlite3 *open_db(const char *zExt){
   sqlite3 *db = 0;
   char *zErr = 0;
@@ -129,6 +152,8 @@ static sqlite3 *open_db(const char *zExt){
     exit(2);
   }
   sqlite3_enable_load_extension(db, 0);
+  sqlite3_create_function(db, "readfile", 1, SQLITE_UTF8|SQLITE_DIRECTONLY, 0,
+                          readfile_func, 0, 0);
   return db;
 }
 
