@@ -228,10 +228,11 @@ static void finish_entry(PeRl *p){
     if( a->ctxVenue.n ) pe_buf_append(&a->venue, a->ctxVenue.z, a->ctxVenue.n);
     else if( p->listVenue.n ) pe_buf_append(&a->venue, p->listVenue.z, p->listVenue.n);
   }
-  /* identifiers: from the link, then the title line and the note */
-  if( pe_rl_find_ids(&a->arxiv, &a->doi, a->url.z, a->url.n) ) p->oom = 1;
-  if( pe_rl_find_ids(&a->arxiv, &a->doi, a->raw.z, a->raw.n) ) p->oom = 1;
-  if( pe_rl_find_ids(&a->arxiv, &a->doi, a->note.z, a->note.n) ) p->oom = 1;
+  /* identifiers: from the link, then the title line and the note (a
+  ** preface is not a paper: it has none) */
+  if( !a->isPreface && pe_rl_find_ids(&a->arxiv, &a->doi, a->url.z, a->url.n) ) p->oom = 1;
+  if( !a->isPreface && pe_rl_find_ids(&a->arxiv, &a->doi, a->raw.z, a->raw.n) ) p->oom = 1;
+  if( !a->isPreface && pe_rl_find_ids(&a->arxiv, &a->doi, a->note.z, a->note.n) ) p->oom = 1;
   if( acc_oom(a) ) p->oom = 1;
   memset(e, 0, sizeof(*e));
   e->position = a->position;

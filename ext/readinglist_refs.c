@@ -1,46 +1,36 @@
-/* readinglist_refs.c: TEMPORARY SHIM until ext/tags.h and ext/ident.h are merged. */
+/* readinglist_refs.c: the reading-list parser's use of tags.h and ident.h. */
 #include <string.h>
 #include "readinglist_refs.h"
-
-static int norm_into(PeBuf *out, const char *z, size_t n){
-  size_t i;
-  size_t start = out->n;
-  while( n && (z[0]=='#' || z[0]=='[' || z[0]==' ') ){ z++; n--; }
-  if( n>=3 && memcmp(z, "\xE3\x80\x90", 3)==0 ){ z += 3; n -= 3; }
-  while( n && (z[n-1]==']' || z[n-1]==' ') ) n--;
-  if( n>=3 && memcmp(z+n-3, "\xE3\x80\x91", 3)==0 ) n -= 3;
-  for(i=0; i<n; i++){
-    char c = z[i];
-    if( c>='A' && c<='Z' ) c = (char)(c+32);
-    if( c==' ' || c=='_' ) c = '-';
-    pe_buf_appendc(out, c);
-  }
-  (void)start;
-  return out->oom ? 1 : 0;
-}
+#include "tags.h"
+#include "ident.h"
 
 int pe_rl_tags_in(PeBuf *out, const char *z, size_t n, int onlyHashtags){
-  size_t i;
-  if( !onlyHashtags ){
-    norm_into(out, z, n);
+  PeTagIter it;
+  int rc;
+  pe_tags_init(&it, z, n, PE_TAGS_MARKED_ONLY);
+  while( (rc = pe_tags_next(&it))==PE_TAG_ROW ){
+    if( onlyHashtags && !(it.nRaw>0 && z[it.iRaw]=='#') ) continue;
+    pe_buf_append(out, it.zTag, it.nTag);
     pe_buf_appendc(out, 0);
-    return out->oom;
   }
-  for(i=0; i<n; i++){
-    if( z[i]=='#' && (i==0 || z[i-1]==' ') && i+1<n && z[i+1]!=' ' && z[i+1]!='#' ){
-      size_t e = i+1;
-      while( e<n && z[e]!=' ' ) e++;
-      norm_into(out, z+i, e-i);
-      pe_buf_appendc(out, 0);
-      i = e;
-    }
-  }
-  return out->oom;
+  pe_tags_close(&it);
+  if( rc!=PE_OK ) return PE_NOMEM;
+  return out->oom ? PE_NOMEM : PE_OK;
 }
 
-int pe_rl_tag_norm(PeBuf *out, const char *z, size_t n){ return norm_into(out, z, n); }
+int pe_rl_tag_norm(PeBuf *out, const char *z, size_t n){
+  return pe_tag_norm(out, z, n);
+}
 
 int pe_rl_find_ids(PeBuf *arxiv, PeBuf *doi, const char *z, size_t n){
-  (void)arxiv; (void)doi; (void)z; (void)n;
-  return 0;
+  if( z==0 || n==0 ) return PE_OK;
+  if( arxiv->n==0 ){
+    size_t i, len;
+    int version;
+    if( pe_arxiv_find(z, n, &i, &len, &version) ) pe_buf_append(arxiv, z+i, len);
+  }
+  if( doi->n==0 && memchr(z, '/', n) ){
+    if( pe_doi_find(z, n, doi)<0 ) return PE_NOMEM;
+  }
+  return arxiv->oom || doi->oom ? PE_NOMEM : PE_OK;
 }
