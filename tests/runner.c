@@ -14,6 +14,7 @@
 **   ---
 **   1                                 <- the expected rows, until a blank line
 **
+** readfile(path) reads a fixture (relative to the repository root) as a blob.
 ** Rows print as their columns joined by '|', NULL as NULL, a blob as x'..'.
 ** A query that fails prints "error: <message>".  No rows prints "(no rows)".
 ** An empty line inside a value prints as <BLANKLINE>, an empty string as ''.

@@ -92,6 +92,30 @@ void testfile_free(TestFile *p){
   memset(p, 0, sizeof(*p));
 }
 
+/* readfile(path): a file's bytes as a blob, as in the sqlite3 shell, so
+** tests can read their fixtures (paths are relative to the repository). */
+static void readfile_func(sqlite3_context *ctx, int argc, sqlite3_value **argv){
+  const char *zPath = (const char*)sqlite3_value_text(argv[0]);
+  FILE *f;
+  char *z;
+  long n;
+  (void)argc;
+  if( zPath==0 || (f = fopen(zPath, "rb"))==0 ) return;
+  fseek(f, 0, SEEK_END);
+  n = ftell(f);
+  rewind(f);
+  z = sqlite3_malloc64(n>0 ? (sqlite3_uint64)n : 1);
+  if( z && fread(z, 1, (size_t)n, f)==(size_t)n ){
+    sqlite3_result_blob(ctx, z, (int)n, sqlite3_free);
+  }else if( z==0 ){
+    sqlite3_result_error_nomem(ctx);
+  }else{
+    sqlite3_free(z);
+    sqlite3_result_error(ctx, "readfile: cannot read the file", -1);
+  }
+  fclose(f);
+}
+
 sqlite3 *testfile_open_db(const char *zExt){
   sqlite3 *db = 0;
   char *zErr = 0;
@@ -105,6 +129,8 @@ sqlite3 *testfile_open_db(const char *zExt){
     exit(2);
   }
   sqlite3_enable_load_extension(db, 0);
+  sqlite3_create_function(db, "readfile", 1, SQLITE_UTF8|SQLITE_DIRECTONLY, 0,
+                          readfile_func, 0, 0);
   return db;
 }
 
