@@ -37,6 +37,8 @@ static void disarm(void){ countdown = 0; }
 
 static int nPass = 0, nFail = 0;
 
+/* Savepoint statements may fail harmlessly: SQLite rolls a whole transaction
+** back on some out-of-memory errors, taking the savepoint with it. */
 static int exec_quiet(sqlite3 *db, const char *zSql){
   return sqlite3_exec(db, zSql, 0, 0, 0);
 }
@@ -47,14 +49,14 @@ static int probe(sqlite3 *db, const TestCase *c, const char *zFile){
   int n, ok = 1;
   exec_quiet(db, "SAVEPOINT oom");
   testfile_run(db, c->zSql, &want);          /* the answer without faults */
-  exec_quiet(db, "ROLLBACK TO oom");
+  exec_quiet(db, "ROLLBACK TO oom; RELEASE oom");
   for(n=1; n<OOM_MAX; n += (n<OOM_DENSE ? 1 : n/50)){
     int rc;
     exec_quiet(db, "SAVEPOINT oom");
     arm(n);
     rc = testfile_run(db, c->zSql, &got);
     disarm();
-    exec_quiet(db, "ROLLBACK TO oom");
+    exec_quiet(db, "ROLLBACK TO oom; RELEASE oom");
     if( injected ){
       if( (rc & 0xff)!=SQLITE_NOMEM && strcmp(got.z, want.z)!=0 ){
         printf("FAIL %s:%d: allocation %d failing gave\n  %s\ninstead of SQLITE_NOMEM or\n  %s\n",
@@ -71,7 +73,6 @@ static int probe(sqlite3 *db, const TestCase *c, const char *zFile){
       break;                                   /* the query made < n allocations */
     }
   }
-  exec_quiet(db, "RELEASE oom");
   free(got.z); free(want.z);
   return ok;
 }
@@ -93,7 +94,16 @@ int main(int argc, char **argv){
     db = testfile_open_db(argv[1]);
     for(j=0; j<f.n; j++){
       const TestCase *c = &f.a[j];
-      if( !c->isQuery ){ exec_quiet(db, c->zSql); continue; }
+      if( !c->isQuery ){
+        char *zErr = 0;
+        if( sqlite3_exec(db, c->zSql, 0, 0, &zErr)!=SQLITE_OK ){
+          printf("FAIL %s:%d: set-up failed: %s (autocommit=%d)\n", argv[i], c->line,
+                 zErr ? zErr : "?", sqlite3_get_autocommit(db));
+          nFail++;
+        }
+        sqlite3_free(zErr);
+        continue;
+      }
       if( probe(db, c, argv[i]) ) nPass++; else nFail++;
     }
     sqlite3_close(db);
