@@ -104,7 +104,7 @@ build/asan/fuzz/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(CORE_SRC) $(
 fuzz: test-deps $(FUZZ_BIN)
 	@for b in $(FUZZ_BIN); do n=$${b##*/fuzz_}; mkdir -p build/fuzz/corpus/$$n tests/fuzz/corpus/$$n; \
 	  echo "== fuzz $$n ($(FUZZ_TIME) s)"; \
-	  PAPEREXT_SO=build/fuzz/paperext.so $$b -max_total_time=$(FUZZ_TIME) -timeout=10 -rss_limit_mb=4096 \
+	  PAPEREXT_SO=build/fuzz/paperext.so $$b -max_total_time=$(FUZZ_TIME) -timeout=10 -rss_limit_mb=4096 -artifact_prefix=build/fuzz/ \
 	    -print_final_stats=1 build/fuzz/corpus/$$n tests/fuzz/corpus/$$n 2>&1 | \
 	    grep -E 'stat::number_of_executed_units|cov:.*(DONE|INITED)|ERROR|SUMMARY' | tail -4 || exit 1; done
 

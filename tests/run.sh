@@ -19,8 +19,8 @@ part(){   # part NAME COMMAND...: run, show output, remember its counts
   name=$1; shift
   echo "== $name"
   out=$("$@" 2>&1); rc=$?
-  echo "$out" | grep -v '^[a-z-]*: [0-9]* passed, [0-9]* failed$' | grep -v '^unit .*: [0-9]* passed' | sed -n '1,200p'
-  line=$(echo "$out" | grep -E '[0-9]+ passed, [0-9]+ failed' | awk '{p+=$(NF-3); f+=$(NF-1)} END {print p+0, f+0}')
+  echo "$out" | grep -av '^[a-z-]*: [0-9]* passed, [0-9]* failed$' | grep -av '^unit .*: [0-9]* passed' | sed -n '1,200p'
+  line=$(echo "$out" | grep -aE '[0-9]+ passed, [0-9]+ failed' | awk '{p+=$(NF-3); f+=$(NF-1)} END {print p+0, f+0}')
   set -- $line
   p=${1:-0}; f=${2:-0}
   if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; echo "   (exit code $rc)"; fi
@@ -44,7 +44,7 @@ done
 for f in build/fuzz/fuzz_*; do
   n=${f##*/fuzz_}
   mkdir -p build/fuzz/corpus/$n
-  part "fuzz smoke $n" sh -c "PAPEREXT_SO=build/fuzz/paperext.so $f -max_total_time=${FUZZ_SMOKE:-10} -timeout=10 \
+  part "fuzz smoke $n" sh -c "PAPEREXT_SO=build/fuzz/paperext.so $f -max_total_time=${FUZZ_SMOKE:-10} -timeout=10 -artifact_prefix=build/fuzz/ \
       build/fuzz/corpus/$n tests/fuzz/corpus/$n >build/fuzz/$n.log 2>&1 \
       && echo 'fuzz: 1 passed, 0 failed' || { tail -40 build/fuzz/$n.log; echo 'fuzz: 0 passed, 1 failed'; }"
 done

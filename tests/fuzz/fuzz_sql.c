@@ -67,9 +67,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *a, size_t n){
     while( pos<n && a[pos]!=0xFF ) pos++;
     if( pos==start ) sqlite3_bind_null(pStmt, i+1);
     else if( a[start]==0xFE ){
-      long long v = 0; size_t j;
+      unsigned long long v = 0; size_t j;
       for(j=start+1; j<pos && j<start+9; j++) v = (v<<8) | a[j];
-      sqlite3_bind_int64(pStmt, i+1, v % 100000);
+      sqlite3_bind_int64(pStmt, i+1, (sqlite3_int64)(v % 200001) - 100000);
     }else sqlite3_bind_text(pStmt, i+1, (const char*)a+start, (int)(pos-start), SQLITE_TRANSIENT);
     if( pos<n ) pos++;
     start = pos;
