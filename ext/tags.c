@@ -701,11 +701,15 @@ int pe_json_string_array(const char *z, size_t n, PeBuf *out, size_t *pnItem){
     i++;
   }else{
     for(;;){
-      if( i>=n || z[i]!='"' ) goto not_array;
-      i = json_string(z, n, i, out);
-      if( i==0 ) goto not_array;
-      if( out ) pe_buf_appendc(out, 0);
-      nItem++;
+      if( i+4<=n && memcmp(z+i, "null", 4)==0 ){
+        i += 4;                                   /* a null item: skipped */
+      }else{
+        if( i>=n || z[i]!='"' ) goto not_array;
+        i = json_string(z, n, i, out);
+        if( i==0 ) goto not_array;
+        if( out ) pe_buf_appendc(out, 0);
+        nItem++;
+      }
       i = skip_ws(z, n, i);
       if( i<n && z[i]==',' ){ i = skip_ws(z, n, i+1); continue; }
       if( i<n && z[i]==']' ){ i++; break; }

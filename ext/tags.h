@@ -113,8 +113,9 @@ void pe_tagset_remove(PeTagSet *s, const char *zTag, size_t nTag);
 /* Append the set as a JSON array: ["a","b"]. PE_OK or PE_NOMEM. */
 int pe_tagset_json(const PeTagSet *s, PeBuf *out);
 
-/* Is z[0..n) (after white space) a JSON array of strings?  When it is and
-** out is not NULL, append each string, NUL-terminated, to out.
+/* Is z[0..n) (after white space) a JSON array of strings (null items are
+** allowed and skipped)?  When it is and out is not NULL, append each string,
+** NUL-terminated, to out, and their count to *pnItem.
 ** Returns 1 (an array), 0 (not one), or -1 on OOM. */
 int pe_json_string_array(const char *z, size_t n, PeBuf *out, size_t *pnItem);
 
