@@ -217,6 +217,16 @@ static void blank_urls(VText *t){
   }
 }
 
+/* LaTeX braces go, so that 'North {A}merican' reads 'North American'. */
+static size_t strip_braces(char *z, size_t n){
+  size_t i, k = 0;
+  for(i=0; i<n; i++){
+    if( z[i]!='{' && z[i]!='}' ) z[k++] = z[i];
+  }
+  if( k<n ) z[k] = 0;
+  return k;
+}
+
 static int venue_prepare(VText *t, const char *z, size_t n, PeBuf *pBuf){
   size_t i;
   int ascii = 1;
@@ -228,7 +238,7 @@ static int venue_prepare(VText *t, const char *z, size_t n, PeBuf *pBuf){
   }
   if( pBuf->oom ) return PE_NOMEM;
   t->z = pBuf->z ? pBuf->z : (char*)"";
-  t->n = pBuf->n;
+  t->n = strip_braces(t->z, pBuf->n);
   blank_arxiv_ids(t);
   blank_urls(t);
   return PE_OK;
@@ -313,10 +323,13 @@ static void venue_tokenize(VText *t){
       for(k=start; k<i; k++){ v = v*10 + (z[k]-'0'); if( v>1000000 ) v = 1000000; }
       p->value = v;
       flags |= T_DIGITS;
-      if( pagesPending ) flags |= T_NOYEAR;
+      if( pagesPending ){ flags |= T_NOYEAR; pagesPending = 0; }
       if( (flags & T_HYPHEN) && t->nTok>0 && (t->a[t->nTok-1].flags & T_DIGITS) ){
-        flags |= T_NOYEAR;                      /* 1137-1149: pages */
-        t->a[t->nTok-1].flags |= T_NOYEAR;
+        int prev = t->a[t->nTok-1].value;
+        if( !(prev>=YEAR_MIN && prev<=YEAR_MAX && v>=prev && v<=prev+1) ){
+          flags |= T_NOYEAR;                    /* 1137-1149: pages, not 'ICASSP 2020 - 2020' */
+          t->a[t->nTok-1].flags |= T_NOYEAR;
+        }
       }
       w = (p->len<=4) ? word_lookup(z+start, (int)p->len) : -1;
       if( w>=0 ) p->id = (int32_t)pe_venue_words[w].stem;
@@ -511,8 +524,7 @@ static int better_match(const PeVenueOverlay *ov, const VMatch *a, const VMatch 
   int preB = venue_kind_of(ov, b->iVenue)==PE_VK_PREPRINT;
   if( userA!=userB ) return userA;       /* the user's aliases win */
   if( preA!=preB ) return preB;          /* a real venue beats arXiv */
-  if( a->nTok!=b->nTok ) return a->nTok > b->nTok;
-  return a->iTok < b->iTok;              /* joint events: the lead venue */
+  return a->iTok < b->iTok;              /* the first named: joint events go to the lead venue */
 }
 
 static int is_acl_family(const char *z){
@@ -525,6 +537,22 @@ static int two_digit_year(int v){ return v<60 ? 2000+v : 1900+v; }
 static int is_year_tok(const VTok *p){
   return (p->flags & T_DIGITS) && !(p->flags & T_NOYEAR) && p->len==4
       && p->value>=YEAR_MIN && p->value<=YEAR_MAX;
+}
+
+/* The value of an upper-case Roman numeral (I..XCIX), 0 when it is not one. */
+static int roman_value(const char *z, int n){
+  static const char *const azUnit[] = {"", "I","II","III","IV","V","VI","VII","VIII","IX"};
+  static const char *const azTen[] = {"", "X","XX","XXX","XL","L","LX","LXX","LXXX","XC"};
+  int t, u;
+  for(t=0; t<10; t++){
+    int nt = (int)strlen(azTen[t]);
+    if( nt>n || memcmp(z, azTen[t], (size_t)nt)!=0 ) continue;
+    for(u=0; u<10; u++){
+      int nu = (int)strlen(azUnit[u]);
+      if( nt+nu==n && memcmp(z+nt, azUnit[u], (size_t)nu)==0 && t*10+u>0 ) return t*10+u;
+    }
+  }
+  return 0;
 }
 
 static int volume_year(int iCat, int vol){
@@ -555,9 +583,12 @@ static int decide_year(const VText *t, const PeVenueOverlay *ov, int iVenue){
         if( is_year_tok(p) ) return p->value;
         if( (m->flags & PE_VA_VOLUME) && (p->flags & T_DIGITS) && p->len<=2 ){
           if( volumeYear==0 ) volumeYear = volume_year(iCat, p->value);
+        }else if( (m->flags & PE_VA_VOLUME) && !(p->flags & T_DIGITS) ){
+          int r = roman_value(t->z+p->off, (int)p->len);   /* Robotics: Science and Systems XVI */
+          if( r && volumeYear==0 ) volumeYear = volume_year(iCat, r);
         }else if( (p->flags & T_DIGITS) && !(p->flags & T_NOYEAR) && p->len==2
          && ((p->flags & (T_JOINED|T_APOS|T_HYPHEN))
-             || ((p->flags & T_SPACED) && m->nTok==1)) ){
+             || ((p->flags & T_SPACED) && (m->flags & PE_VA_ACRONYM))) ){
           return two_digit_year(p->value);   /* cvpr21, ICLR'21, AAAI-20, 'ICML 20' */
         }
       }
@@ -608,10 +639,23 @@ static int is_workshop(const VText *t, const VMatch *best, int iVenue){
   return 0;
 }
 
+/* Does match m overlap a longer match (the shorter is then part of a longer
+** name: 'Conference on Computer Vision' inside 'European Conference on ...')? */
+static int is_shadowed(const VText *t, const VMatch *m){
+  int k;
+  for(k=0; k<t->nMatch; k++){
+    const VMatch *o = &t->aMatch[k];
+    if( o->nTok > m->nTok && (o->iVenue<0)==(m->iVenue<0)
+     && o->iTok < m->iTok+m->nTok && m->iTok < o->iTok+o->nTok ) return 1;
+  }
+  return 0;
+}
+
 static void venue_decide(const VText *t, const PeVenueOverlay *ov, PeVenueInfo *pOut){
   const VMatch *best = 0;
   int k, iVenue = INT32_MIN, eKind = PE_VK_NONE, workshop;
   for(k=0; k<t->nMatch; k++){
+    if( is_shadowed(t, &t->aMatch[k]) ) continue;
     if( best==0 || better_match(ov, &t->aMatch[k], best) ) best = &t->aMatch[k];
   }
   if( best ){

@@ -60,6 +60,7 @@ typedef struct PeVenueWord {
 #define PE_VA_WHOLE     0x02  /* only when it covers every content word of the text */
 #define PE_VA_VOLUME    0x04  /* a number right after it is a volume (NeurIPS) */
 #define PE_VA_WORKSHOP  0x08  /* the spelling itself means a workshop (CVPRW) */
+#define PE_VA_ACRONYM   0x10  /* an acronym: 'ICML 20' means 2020 */
 
 typedef struct PeVenueAlias {
   uint32_t iVenue;
