@@ -30,6 +30,7 @@
 #define T_CONTENT  0x080   /* a word a whole-string alias must cover */
 #define T_SPACED   0x100   /* only white space before it */
 #define T_WORKSHOP 0x200   /* 'workshop(s)' */
+#define T_PAREN    0x400   /* an opening parenthesis before it: '(CAL)' */
 
 #define YEAR_MIN 1950
 #define YEAR_MAX 2099
@@ -126,6 +127,7 @@ static int tok_char(const char *z, size_t n, size_t i, int *pDigit){
 #define SEP_APOS   1
 #define SEP_HYPHEN 2
 #define SEP_OTHER  4
+#define SEP_PAREN  8
 
 static int sep_class(const char *z, size_t n, size_t i, int *pLen){
   unsigned char c = (unsigned char)z[i];
@@ -134,6 +136,7 @@ static int sep_class(const char *z, size_t n, size_t i, int *pLen){
   if( c==' ' || c=='\t' || c=='\n' || c=='\r' ) return 0;
   if( c=='\'' || c=='`' ) return SEP_APOS;
   if( c=='-' ) return SEP_HYPHEN;
+  if( c=='(' || c=='[' ) return SEP_OTHER|SEP_PAREN;
   if( c<0x80 ) return SEP_OTHER;
   *pLen = pe_utf8_decode((const unsigned char*)z+i, n-i, &cp);
   if( cp==0x2018 || cp==0x2019 || cp==0x2032 || cp==0xB4 ) return SEP_APOS;
@@ -201,18 +204,20 @@ static int starts_with_ci(const char *z, size_t n, size_t i, const char *zPre){
   return 1;
 }
 
+/* URLs keep their host and path words ('arxiv.org/abs/...', 'openaccess.
+** thecvf.com/content/CVPR2021/...'); only 'http://' and 'www.' go, so that
+** 'www' is not read as The Web Conference. */
 static void blank_urls(VText *t){
   char *z = t->z;
   size_t n = t->n, i;
   for(i=0; i<n; i++){
     if( i>0 && is_alnum((unsigned char)z[i-1]) ) continue;
-    if( starts_with_ci(z, n, i, "http://") || starts_with_ci(z, n, i, "https://")
-     || (starts_with_ci(z, n, i, "www.") && i+4<n && is_alnum((unsigned char)z[i+4])) ){
-      size_t end = i;
-      while( end<n && z[end]!=' ' && z[end]!='\t' && z[end]!='\n' && z[end]!=')'
-             && z[end]!=']' && z[end]!='>' && z[end]!='"' && z[end]!='}' ) end++;
-      blank(z, i, end);
-      i = end;
+    if( starts_with_ci(z, n, i, "http://") ){ blank(z, i, i+7); i += 6; }
+    else if( starts_with_ci(z, n, i, "https://") ){ blank(z, i, i+8); i += 7; }
+    if( i+4<n && starts_with_ci(z, n, i+1, "www.") && z[i]==' ' ) i++;
+    if( starts_with_ci(z, n, i, "www.") && i+4<n && is_alnum((unsigned char)z[i+4]) ){
+      blank(z, i, i+4);
+      i += 3;
     }
   }
 }
@@ -308,6 +313,8 @@ static void venue_tokenize(VText *t){
       if( len==0 || isDigit!=tokDigit ) break;
       i += (size_t)len;
     }
+    if( sep & SEP_PAREN ) flags |= T_PAREN;
+    sep &= ~SEP_PAREN;
     if( !sawSep ) flags |= T_JOINED;
     else if( sep==SEP_APOS ) flags |= T_APOS;
     else if( sep==SEP_HYPHEN ) flags |= T_HYPHEN;
@@ -340,11 +347,13 @@ static void venue_tokenize(VText *t){
     }
     /* a word */
     if( (flags & T_JOINED) && t->nTok>0 && (t->a[t->nTok-1].flags & T_DIGITS)
-     && is_ordinal_suffix(z+start, (int)p->len) ){
+     && t->a[t->nTok-1].len<=3 && p->len>=2 && is_ordinal_suffix(z+start, 2) ){
       VTok *q = &t->a[t->nTok-1];
       q->flags = (q->flags | T_ORDINAL) & ~(uint32_t)T_DIGITS;
       q->id = -1;
-      continue;
+      if( p->len==2 ) continue;
+      /* '58thAnnualMeeting...' (spaces lost): the rest is a word */
+      if( word_lookup(z+start, (int)p->len)<0 ){ start += 2; p->off += 2; p->len -= 2; flags &= ~T_JOINED; }
     }
     if( p->len>=LONG_WORD ) t->longWord = 1;
     w = word_lookup(z+start, (int)p->len);
@@ -386,7 +395,12 @@ static int case_ok(const VText *t, const VTok *p, const char *zCase){
 
 static int covers_all(const VText *t, int iTok, int nTok){
   int j, n = 0;
-  for(j=iTok; j<iTok+nTok; j++) if( t->a[j].flags & T_CONTENT ) n++;
+  for(j=0; j<t->nTok; j++){
+    const VTok *p = &t->a[j];
+    if( !(p->flags & T_CONTENT) ) continue;
+    /* inside the alias, or an acronym in parentheses: 'IEEE Computer Architecture Letters (CAL)' */
+    if( (j>=iTok && j<iTok+nTok) || ((p->flags & T_PAREN) && (p->flags & T_UPPER)) ) n++;
+  }
   return n==t->nContent;
 }
 

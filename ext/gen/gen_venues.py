@@ -164,7 +164,7 @@ def main():
 
     def add_squash(v, text, flags=0):
         s = ''.join(t.lower() for t in raw_tokens(text))
-        if len(s) >= 14:
+        if len(s) >= 12:
             squash.append((s, v, flags))
 
     # 1. hand-checked venues
@@ -193,7 +193,7 @@ def main():
             add_alias(v, a, flags, hand=True)
         add_squash(v, name)
         for a in al.split('|'):
-            if a[:1] not in '=!%' and len(a) > 20:
+            if a[:1] not in '=!%' and len(a) >= 12:
                 add_squash(v, a.lstrip('+'), A_VOLUME if a.startswith('+') else 0)
 
     # 2. CCFDDL conferences
