@@ -46,6 +46,7 @@ typedef struct VenueState {
   sqlite3_int64 nChange;      /* sqlite3_total_changes64() then */
   unsigned int dataVersion;   /* SQLITE_FCNTL_DATA_VERSION of main then */
   int loaded;
+  int inTxn;                  /* read inside a transaction: read again once it ends */
   int loading;                /* re-entry (the table read calls us): catalog only */
 } VenueState;
 
@@ -123,12 +124,15 @@ static int venue_overlay(sqlite3 *db, VenueState *s, const PeVenueOverlay **pOv,
   sqlite3_int64 nChange;
   unsigned int dv = 0;
   PeVenueOverlay *ov;
-  int rc;
+  int rc, autocommit;
   *pOv = 0;
   if( s->loading ) return SQLITE_OK;
   nChange = sqlite3_total_changes64(db);
   sqlite3_file_control(db, "main", SQLITE_FCNTL_DATA_VERSION, &dv);
-  if( !s->loaded || nChange!=s->nChange || dv!=s->dataVersion ){
+  autocommit = sqlite3_get_autocommit(db);
+  /* A ROLLBACK changes neither counter: what was read inside a transaction
+  ** is read again once the transaction is over. */
+  if( !s->loaded || nChange!=s->nChange || dv!=s->dataVersion || (s->inTxn && autocommit) ){
     s->loading = 1;
     rc = venue_load(db, &ov, pzErr);
     s->loading = 0;
@@ -137,6 +141,7 @@ static int venue_overlay(sqlite3 *db, VenueState *s, const PeVenueOverlay **pOv,
     s->ov = ov;
     s->nChange = nChange;
     s->dataVersion = dv;
+    s->inTxn = !autocommit;
     s->loaded = 1;
   }
   *pOv = s->ov;
