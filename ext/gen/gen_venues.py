@@ -229,7 +229,8 @@ def main():
                 add_alias(v, abbr, A_WHOLE)
 
     # index: aliases grouped by first stem, longest first
-    aliases.sort(key=lambda a: (a[1][0], -len(a[1]), a[0]))
+    # within a first stem: by second stem (one-word aliases last), longest first
+    aliases.sort(key=lambda a: (a[1][0], a[1][1] if len(a[1]) > 1 else 1 << 32, -len(a[1]), a[0]))
     toks = []
     first = {}
     arows = []

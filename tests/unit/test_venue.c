@@ -35,7 +35,13 @@ int main(void){
   for(i=1; i<pe_venue_alias_count; i++){
     const PeVenueAlias *a = &pe_venue_aliases[i-1], *b = &pe_venue_aliases[i];
     uint32_t fa = pe_venue_alias_toks[a->iTok], fb = pe_venue_alias_toks[b->iTok];
-    if( fa>fb || (fa==fb && a->nTok<b->nTok) ){ CHECK(0); break; }
+    uint32_t sa = a->nTok>1 ? pe_venue_alias_toks[a->iTok+1] : UINT32_MAX;
+    uint32_t sb = b->nTok>1 ? pe_venue_alias_toks[b->iTok+1] : UINT32_MAX;
+    if( fa>fb || (fa==fb && sa>sb) || (fa==fb && sa==sb && a->nTok<b->nTok) ){ CHECK(0); break; }
+  }
+  for(i=0; i<pe_venue_word_count; i++){      /* each group holds the aliases of its stem */
+    const PeVenueWord *w = &pe_venue_words[i];
+    if( w->nAlias && pe_venue_alias_toks[pe_venue_aliases[w->iAlias].iTok]!=(uint32_t)i ){ CHECK(0); break; }
   }
 
   /* compact forms, separators, noise */
