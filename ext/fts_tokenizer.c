@@ -149,6 +149,20 @@ static int emit_cjk(Walk *w, uint32_t c, int iStart, int iEnd,
   return rc;
 }
 
+/* Bytes of variation selectors at z[0..n): they belong to the CJK
+** character before them (its span), not to its token, so 葛 with and
+** without a selector are one character to search. */
+static int variation_len(const unsigned char *z, int n){
+  int len = 0;
+  while( len+3<=n ){
+    uint32_t c;
+    int k = pe_utf8_decode(z+len, (size_t)(n-len), &c);
+    if( !((c>=0xFE00 && c<=0xFE0F) || (c>=0xE0100 && c<=0xE01EF)) ) break;
+    len += k;
+  }
+  return len;
+}
+
 int pe_fts_tokenize(const char *z, int n, unsigned flags,
                     const PeFtsSink *pSink, int nomem_rc){
   const unsigned char *u = (const unsigned char*)z;
@@ -174,12 +188,17 @@ int pe_fts_tokenize(const char *z, int n, unsigned flags,
         if( rc ) break;
       }
       if( len==1 ){ i++; continue; }     /* an invalid byte: a separator */
+      len += variation_len(u+i+len, n-i-len);
       {
         uint32_t cNext = 0;
         int lenNext = 0;
         if( i+len<n ){
           lenNext = pe_utf8_decode(u+i+len, (size_t)(n-i-len), &cNext);
-          if( !pe_is_cjk(cNext) ) cNext = 0;
+          if( pe_is_cjk(cNext) ){
+            lenNext += variation_len(u+i+len+lenNext, n-i-len-lenNext);
+          }else{
+            cNext = 0;
+          }
         }
         rc = emit_cjk(&w, c, i, i+len, cNext, i+len+lenNext);
       }

@@ -22,6 +22,9 @@
 ** the per-character phrase matches; the phrase keeps n tokens so
 ** highlight() and snippet() still mark all n characters.
 **
+** Variation selectors (U+FE00.., U+E0100..) after a CJK character are part
+** of its span, not of its token.
+**
 ** Invalid UTF-8 decodes as U+FFFD one byte at a time (utf8.h); it is a
 ** separator, and all byte offsets are into the original text.
 */

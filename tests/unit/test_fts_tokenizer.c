@@ -75,6 +75,10 @@ int main(void){
   CHECK_TOKENS("記 a 憶", 0, 1, "記@0-3 < a >@3-6 憶@6-9");
   CHECK_TOKENS(" 記", 0, 0, "< >@0-1 記@1-4");
 
+  /* Variation selectors belong to the character before them. */
+  CHECK_TOKENS("\xE8\x91\x9B\xF3\xA0\x84\x80\xE5\x9F\x8E", PE_FTS_BIGRAM, 0, "葛@0-7 葛城@0-10^ 城@7-10");
+  CHECK_TOKENS("a\xEF\xB8\x80", 0, 0, "<a\xEF\xB8\x80>@0-4");
+
   /* Bigrams: colocated in documents; in queries the pair replaces the
   ** first character, the last character stays. */
   CHECK_TOKENS("記憶體", PE_FTS_BIGRAM, 0, "記@0-3 記憶@0-6^ 憶@3-6 憶體@3-9^ 體@6-9");
