@@ -11,6 +11,8 @@ scan, since LIKE finds it inside RoBERTa), and the query time of
 SELECT count(*) ... MATCH (best of 3).
 
     /usr/bin/python3 tests/bench/bench_fts.py [./paperext.so] [N=50000]
+    FTS_BENCH_ENGLISH=0.05 ...     share of English terms (default 0.20)
+    FTS_BENCH_TEMPLATED=300 ...    Chinese drawn from 300 fixed sentences
 """
 import os
 import re
@@ -24,6 +26,7 @@ import gen_notes  # noqa: E402
 EXT = sys.argv[1] if len(sys.argv) > 1 else "./paperext.so"
 N = int(sys.argv[2]) if len(sys.argv) > 2 else 50000
 ENGLISH = float(os.environ.get("FTS_BENCH_ENGLISH", "0.20"))  # share of English items
+TEMPLATED = int(os.environ.get("FTS_BENCH_TEMPLATED", "0"))   # >0: Chinese from that many sentences
 REPEAT = 3
 
 TOKENIZERS = [
@@ -60,12 +63,14 @@ def main():
     db.enable_load_extension(True)
     db.load_extension(EXT)
     db.execute("CREATE TABLE notes(id INTEGER PRIMARY KEY, note TEXT)")
-    corpus = gen_notes.notes(N, ENGLISH)
+    corpus = gen_notes.templated_notes(N, TEMPLATED) if TEMPLATED else gen_notes.notes(N, ENGLISH)
     db.executemany("INSERT INTO notes VALUES (?, ?)", corpus)
     db.commit()
     nbytes = sum(len(t.encode()) for _, t in corpus if t)
-    print("corpus: %d notes (%d with text), %.1f MB of text, %.0f%% English items; best of %d"
-          % (N, sum(1 for _, t in corpus if t), nbytes / 1e6, ENGLISH * 100, REPEAT))
+    print("corpus: %d notes (%d with text), %.1f MB of text, %s; best of %d"
+          % (N, sum(1 for _, t in corpus if t), nbytes / 1e6,
+             ("Chinese from %d fixed sentences" % TEMPLATED) if TEMPLATED
+             else "%.0f%% English items" % (ENGLISH * 100), REPEAT))
 
     # Ground truth.
     truth = {}
