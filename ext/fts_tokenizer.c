@@ -54,29 +54,40 @@ static int grow(Walk *w, int nByte, int withMap){
   return 0;
 }
 
-static int is_ascii_alnum(unsigned char c){
-  return (c>='0' && c<='9') || (c>='a' && c<='z') || (c>='A' && c<='Z');
-}
+/* ASCII character classes of unicode61's default: 0 separator, 1 digit or
+** lower-case letter, 2 upper-case letter. */
+static const unsigned char aAsciiClass[128] = {
+  0,0,0,0,0,0,0,0, 0,0,0,0,0,0,0,0, 0,0,0,0,0,0,0,0, 0,0,0,0,0,0,0,0,
+  0,0,0,0,0,0,0,0, 0,0,0,0,0,0,0,0, 1,1,1,1,1,1,1,1, 1,1,0,0,0,0,0,0,
+  0,2,2,2,2,2,2,2, 2,2,2,2,2,2,2,2, 2,2,2,2,2,2,2,2, 2,2,2,0,0,0,0,0,
+  0,1,1,1,1,1,1,1, 1,1,1,1,1,1,1,1, 1,1,1,1,1,1,1,1, 1,1,1,0,0,0,0,0,
+};
 
 /* unicode61 with its default options on pure ASCII: maximal runs of
 ** letters and digits, lower-cased.  (remove_diacritics has nothing to do
-** on ASCII; tokenchars/separators/categories turn this path off.) */
+** on ASCII; tokenchars/separators/categories turn this path off.)  A token
+** without capitals is passed straight from the text. */
 static int ascii_run(Walk *w, int iStart, int iEnd, int *pnToken){
   const unsigned char *z = (const unsigned char*)w->z;
   int i = iStart, rc;
   *pnToken = 0;
   while( i<iEnd ){
-    int s, k;
-    while( i<iEnd && !is_ascii_alnum(z[i]) ) i++;
+    int s, k, upper = 0;
+    const char *zTok;
+    while( i<iEnd && aAsciiClass[z[i]]==0 ) i++;
     if( i>=iEnd ) break;
     s = i;
-    while( i<iEnd && is_ascii_alnum(z[i]) ) i++;
-    if( (rc = grow(w, i-s, 0))!=0 ) return rc;
-    for(k=s; k<i; k++){
-      unsigned char c = z[k];
-      w->zScratch[k-s] = (char)((c>='A' && c<='Z') ? c+32 : c);
+    while( i<iEnd && aAsciiClass[z[i]] ) upper |= aAsciiClass[z[i++]];
+    zTok = w->z + s;
+    if( upper & 2 ){
+      if( (rc = grow(w, i-s, 0))!=0 ) return rc;
+      for(k=s; k<i; k++){
+        unsigned char c = z[k];
+        w->zScratch[k-s] = (char)(aAsciiClass[c]==2 ? c+32 : c);
+      }
+      zTok = w->zScratch;
     }
-    rc = w->pSink->xToken(w->pSink->pTokenCtx, 0, w->zScratch, i-s, s, i);
+    rc = w->pSink->xToken(w->pSink->pTokenCtx, 0, zTok, i-s, s, i);
     if( rc ) return rc;
     (*pnToken)++;
   }
@@ -218,6 +229,13 @@ int pe_fts_tokenize(const char *z, int n, unsigned flags,
     if( u[i]<0x80 ){
       if( runStart<0 ){ runStart = i; runAscii = 1; runWide = 0; }
       i++;
+      while( i+8<=n ){                 /* 8 bytes at a time through ASCII */
+        uint64_t v;
+        memcpy(&v, u+i, 8);
+        if( v & 0x8080808080808080ull ) break;
+        i += 8;
+      }
+      while( i<n && u[i]<0x80 ) i++;
       continue;
     }
     if( havePeek ){
