@@ -199,37 +199,58 @@ int bib_names_next(BibNameIter *it, BibName *pName){
   return 0;
 }
 
+/* Is t all CJK characters (braces aside)? */
+static int all_cjk(BibText t){
+  size_t i = 0;
+  int n = 0;
+  while( i<t.n ){
+    uint32_t c;
+    if( t.z[i]=='{' || t.z[i]=='}' ){ i++; continue; }
+    i += (size_t)pe_utf8_decode((const unsigned char*)t.z+i, t.n-i, &c);
+    if( !pe_is_cjk(c) ) return 0;
+    n++;
+  }
+  return n>0;
+}
+
+/* Append part t to raw, after a space when raw is not empty. */
+static void add_part(PeBuf *raw, BibText t){
+  if( t.z==0 ) return;
+  if( raw->n ) pe_buf_appendc(raw, ' ');
+  pe_buf_append(raw, t.z, t.n);
+}
+
 int bib_name_display(PeBuf *out, const BibName *p){
   PeBuf raw;
   int rc;
+  size_t at = out->n, k, w;
   pe_buf_init(&raw);
-  if( p->first.z ){ pe_buf_append(&raw, p->first.z, p->first.n); }
-  if( p->von.z ){
-    if( raw.n ) pe_buf_appendc(&raw, ' ');
-    pe_buf_append(&raw, p->von.z, p->von.n);
-  }
-  if( p->last.z ){
-    if( raw.n ) pe_buf_appendc(&raw, ' ');
+  if( p->first.z && p->last.z && !p->von.z && !p->jr.z && all_cjk(p->first) && all_cjk(p->last) ){
+    /* a Chinese, Japanese or Korean name reads family name first: 张三 */
     pe_buf_append(&raw, p->last.z, p->last.n);
-  }
-  if( p->jr.z ){
-    pe_buf_append(&raw, ", ", 2);
-    pe_buf_append(&raw, p->jr.z, p->jr.n);
-  }
-  {
-    size_t at = out->n, k, w;
-    rc = raw.oom ? PE_NOMEM : pe_latex_to_unicode(out, raw.z ? raw.z : "", raw.n);
-    /* a tie (~, no-break space) reads as a plain space in a display name */
-    for(k=w=at; rc==PE_OK && k<out->n; k++){
-      if( (unsigned char)out->z[k]==0xC2 && k+1<out->n && (unsigned char)out->z[k+1]==0xA0 ){
-        out->z[w++] = ' ';
-        k++;
-      }else{
-        out->z[w++] = out->z[k];
-      }
+    pe_buf_append(&raw, p->first.z, p->first.n);
+  }else{
+    add_part(&raw, p->first);
+    add_part(&raw, p->von);
+    add_part(&raw, p->last);
+    if( p->jr.z ){
+      pe_buf_append(&raw, ", ", 2);
+      pe_buf_append(&raw, p->jr.z, p->jr.n);
     }
-    if( rc==PE_OK ){ out->n = w; out->z[w] = 0; }
   }
+  rc = raw.oom ? PE_NOMEM : pe_latex_to_unicode(out, raw.z ? raw.z : "", raw.n);
   pe_buf_free(&raw);
-  return rc;
+  if( rc!=PE_OK ) return rc;
+  /* a tie (~, a no-break space) reads as a plain space in a display name */
+  for(k=w=at; k<out->n; k++){
+    if( (unsigned char)out->z[k]==0xC2 && k+1<out->n && (unsigned char)out->z[k+1]==0xA0 ){
+      out->z[w++] = ' ';
+      k++;
+    }else{
+      out->z[w++] = out->z[k];
+    }
+  }
+  out->n = w;
+  if( out->z ) out->z[w] = 0;
+  return PE_OK;
 }

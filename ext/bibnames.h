@@ -32,7 +32,8 @@ void bib_names_start(BibNameIter *it, const char *z, size_t n);
 /* The next name into *pName: 1, or 0 at the end (empty names are skipped). */
 int bib_names_next(BibNameIter *it, BibName *pName);
 
-/* "First von Last, Jr" with LaTeX decoded (a literal name: its text). */
+/* "First von Last, Jr" with LaTeX decoded (a literal name: its text; a
+** name all in CJK characters: family name first, no space, 张三). */
 int bib_name_display(PeBuf *out, const BibName *pName);
 
 #endif

@@ -11,7 +11,8 @@
 **   --   in source order, values as written), inherited (JSON object of the
 **   --   fields a crossref parent supplies), line, raw (the source text),
 **   --   error (NULL, or why the entry could not be parsed).
-**   --   editor, year and venue fall back to the crossref parent's.
+**   --   editor, year and venue fall back to the crossref parent's; year
+**   --   to the year of a biblatex date (2021-03) when there is no year.
 **   SELECT * FROM bibtex_entries(readfile('old.bib'), 'latin1');
 **   -- the text is Latin-1 (default 'utf8': bytes that are not UTF-8 are
 **   -- read as Latin-1 characters, with an 'encoding' warning)
@@ -65,7 +66,8 @@ static int bib_disconnect(sqlite3_vtab *pVtab){ sqlite3_free(pVtab); return SQLI
 
 /* Plan for a table whose hidden argument columns start at iFirstArg:
 ** argument k (0-based) is bit k of idxNum; the first is required.  Bit 8
-** tells that no column needing crossref resolution is read. */
+** (0x100) tells that no column needing crossref resolution is read; the
+** entries table adds 0x200 when no column needs the field values. */
 static int bib_best_index_args(sqlite3_vtab *pVtab, sqlite3_index_info *pInfo,
                                int iFirstArg, int nArg, sqlite3_uint64 mInherit){
   int i, aIdx[2] = { -1, -1 }, nUsed = 0;
@@ -204,6 +206,7 @@ static int bib_start(BibCursor *p, int idxNum, int argc, sqlite3_value **argv,
     if( rc ) return rc;
   }
   if( idxNum & 0x100 ) flags |= BIB_NO_INHERIT;
+  if( idxNum & 0x200 ) flags |= BIB_NO_VALUES;
   rc = bib_copy_input(argv[0], &p->zInput, &p->nInput);
   if( rc || p->zInput==0 ) return rc;
   p->pParser = bib_open(p->zInput, p->nInput, flags);
@@ -228,7 +231,12 @@ static int entries_connect(sqlite3 *db, void *pAux, int argc, const char *const*
 
 static int entries_best_index(sqlite3_vtab *pVtab, sqlite3_index_info *pInfo){
   sqlite3_uint64 mInherit = (1<<E_EDITOR)|(1<<E_YEAR)|(1<<E_VENUE)|(1<<E_INHERITED);
-  return bib_best_index_args(pVtab, pInfo, E_INPUT, 2, mInherit);
+  /* key, type, line, raw and error need no field values (count(*) neither) */
+  sqlite3_uint64 mValues = ~(sqlite3_uint64)((1<<E_KEY)|(1<<E_TYPE)|(1<<E_LINE)|(1<<E_RAW)
+                                            |(1<<E_ERROR)|(1<<E_INPUT)|(1<<E_ENCODING));
+  int rc = bib_best_index_args(pVtab, pInfo, E_INPUT, 2, mInherit);
+  if( (pInfo->colUsed & mValues)==0 ) pInfo->idxNum |= 0x200;
+  return rc;
 }
 
 static int is_entry(const BibEntry *e){ return e->eKind==BIB_ENTRY; }
@@ -320,7 +328,17 @@ static int entries_column(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int i)
     case E_TITLE:  result_latex(ctx, bib_field(e, "title", 0), b); break;
     case E_AUTHOR: result_text(ctx, bib_field(e, "author", 0)); break;
     case E_EDITOR: result_text(ctx, bib_field(e, "editor", 1)); break;
-    case E_YEAR:   result_year(ctx, bib_field(e, "year", 1), b); break;
+    case E_YEAR: {
+      BibText t = bib_field(e, "year", 1);
+      if( t.z==0 ){
+        /* biblatex: the year of date = {2021-03-01} */
+        t = bib_field(e, "date", 1);
+        if( t.z && t.n>=4 && (t.n==4 || t.z[4]=='-' || t.z[4]=='/') ) t.n = 4;
+        else t.z = 0;
+      }
+      result_year(ctx, t, b);
+      break;
+    }
     case E_VENUE: {
       static const char *const az[] = { "booktitle", "journal", "eventtitle", "journaltitle" };
       size_t k;
