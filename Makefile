@@ -17,6 +17,8 @@ WARN    = -Wall -Wextra -Wno-unused-parameter
 CFLAGS  ?= -O2 -g
 ALL_CFLAGS = -std=gnu11 -fPIC $(WARN) $(CFLAGS) $(PKG_CFLAGS) -Iext
 SAN     = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+TSAN    = -fsanitize=thread
+HARNESS = tests/testfile.c tests/testfile.h
 
 EXT_SRC  = $(wildcard ext/*.c)
 # The pure cores: everything but the SQLite bindings and their helpers.
@@ -26,12 +28,22 @@ UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=build/unit/%)
 UNIT_ASAN = $(UNIT_SRC:tests/unit/%.c=build/asan/unit/%)
 
+# Fuzzing: tests/fuzz/fuzz_<name>.c, libFuzzer harnesses built with clang;
+# the same harnesses replayed over their corpora by gcc builds in `make test`.
+FUZZ_CC    ?= clang
+FUZZ_FLAGS  = -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
+FUZZ_TIME  ?= 60
+FUZZ_SRC    = $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_BIN    = $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/%)
+REPLAY_BIN  = $(FUZZ_SRC:tests/fuzz/fuzz_%.c=build/asan/fuzz/replay_%)
+
 # Debian packages the build needs: "what:package", what = command or pkg-config module.
 BUILD_DEPS = pkg-config:pkg-config cc:gcc sqlite3.pc:libsqlite3-dev \
              libpcre2-8.pc:libpcre2-dev libutf8proc.pc:libutf8proc-dev sqlite3:sqlite3
-TEST_DEPS  = valgrind:valgrind /usr/bin/python3:python3
+TEST_DEPS  = valgrind:valgrind /usr/bin/python3:python3 clang:clang \
+             /usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a:libclang-rt-14-dev
 
-.PHONY: all deps test-deps test demo bench install uninstall clean generate lint
+.PHONY: all deps test-deps test demo bench install uninstall clean generate lint fuzz fuzz-smoke
 
 all: deps paperext.so
 
@@ -49,13 +61,55 @@ build/asan/paperext.so: $(EXT_SRC) $(EXT_HDR)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(SAN) -O1 -shared -o $@ $(EXT_SRC) $(PKG_LIBS)
 
-build/runner: tests/runner.c
+build/runner: tests/runner.c $(HARNESS)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -o $@ $< -lsqlite3
+	$(CC) $(ALL_CFLAGS) -o $@ tests/runner.c tests/testfile.c -lsqlite3
 
-build/asan/runner: tests/runner.c
+build/asan/runner: tests/runner.c $(HARNESS)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(SAN) -o $@ $< -lsqlite3
+	$(CC) $(ALL_CFLAGS) $(SAN) -o $@ tests/runner.c tests/testfile.c -lsqlite3
+
+build/asan/oom: tests/oom.c $(HARNESS)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(SAN) -o $@ tests/oom.c tests/testfile.c -lsqlite3
+
+build/tsan/paperext.so: $(EXT_SRC) $(EXT_HDR)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(TSAN) -O1 -shared -o $@ $(EXT_SRC) $(PKG_LIBS)
+
+build/tsan/threads: tests/threads.c $(HARNESS)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(TSAN) -o $@ tests/threads.c tests/testfile.c -lsqlite3 -lpthread
+
+build/fuzz/paperext.so: $(EXT_SRC) $(EXT_HDR)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(ALL_CFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link -shared -o $@ $(EXT_SRC) $(PKG_LIBS)
+
+build/fuzz/fuzz_sql: tests/fuzz/fuzz_sql.c build/fuzz/paperext.so
+	$(FUZZ_CC) $(ALL_CFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer -o $@ $< -lsqlite3
+
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(CORE_SRC) $(EXT_HDR) tests/unit/pe_mem_libc.c
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(ALL_CFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer -o $@ $< $(CORE_SRC) tests/unit/pe_mem_libc.c $(PKG_LIBS)
+
+build/asan/fuzz/replay_sql: tests/fuzz/fuzz_sql.c tests/fuzz/replay.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(SAN) -o $@ tests/fuzz/fuzz_sql.c tests/fuzz/replay.c -lsqlite3
+
+build/asan/fuzz/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(CORE_SRC) $(EXT_HDR) tests/unit/pe_mem_libc.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(SAN) -O1 -o $@ $< tests/fuzz/replay.c $(CORE_SRC) tests/unit/pe_mem_libc.c $(PKG_LIBS)
+
+# make fuzz [FUZZ_TIME=seconds per harness]: new inputs go to build/fuzz/corpus/.
+fuzz: test-deps $(FUZZ_BIN)
+	@for b in $(FUZZ_BIN); do n=$${b##*/fuzz_}; mkdir -p build/fuzz/corpus/$$n tests/fuzz/corpus/$$n; \
+	  echo "== fuzz $$n ($(FUZZ_TIME) s)"; \
+	  PAPEREXT_SO=build/fuzz/paperext.so $$b -max_total_time=$(FUZZ_TIME) -timeout=10 -rss_limit_mb=4096 -artifact_prefix=build/fuzz/ \
+	    -print_final_stats=1 build/fuzz/corpus/$$n tests/fuzz/corpus/$$n 2>&1 | \
+	    grep -E 'stat::number_of_executed_units|cov:.*(DONE|INITED)|ERROR|SUMMARY' | tail -4 || exit 1; done
+
+fuzz-smoke:
+	@$(MAKE) -s fuzz FUZZ_TIME=5
 
 build/unit/%: tests/unit/%.c $(CORE_SRC) $(EXT_HDR) tests/unit/check.h tests/unit/pe_mem_libc.c
 	@mkdir -p $(dir $@)
@@ -65,7 +119,8 @@ build/asan/unit/%: tests/unit/%.c $(CORE_SRC) $(EXT_HDR) tests/unit/check.h test
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(SAN) -O1 -Itests/unit -o $@ $< $(CORE_SRC) tests/unit/pe_mem_libc.c $(PKG_LIBS)
 
-test: test-deps paperext.so build/asan/paperext.so build/runner build/asan/runner $(UNIT_BIN) $(UNIT_ASAN)
+test: test-deps paperext.so build/asan/paperext.so build/tsan/paperext.so build/runner build/asan/runner \
+      build/asan/oom build/tsan/threads $(UNIT_BIN) $(UNIT_ASAN) $(REPLAY_BIN) $(FUZZ_BIN)
 	@sh tests/run.sh
 
 demo: all
@@ -78,7 +133,7 @@ generate:
 	@for g in ext/gen/*.py; do [ -f "$$g" ] && /usr/bin/python3 "$$g"; done; true
 
 lint:
-	clang-tidy $(EXT_SRC) -- $(ALL_CFLAGS)
+	clang-tidy --quiet $(EXT_SRC) -- $(ALL_CFLAGS)
 	cppcheck --quiet --enable=warning,portability --error-exitcode=1 -Iext $(EXT_SRC)
 
 install: all

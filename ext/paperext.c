@@ -86,7 +86,13 @@ int sqlite3_paperext_init(sqlite3 *db, char **pzErrMsg,
                           const sqlite3_api_routines *pApi){
   int rc = SQLITE_OK;
   size_t i;
-  SQLITE_EXTENSION_INIT2(pApi);
+  /* SQLITE_EXTENSION_INIT2 writes the global API pointer on every load.  The
+  ** value never changes within a process, so write it only when it differs:
+  ** once the first load has happened, loads on other threads' connections
+  ** only read it, and no thread races another's function calls. */
+  if( __atomic_load_n(&sqlite3_api, __ATOMIC_ACQUIRE)!=pApi ){
+    __atomic_store_n(&sqlite3_api, pApi, __ATOMIC_RELEASE);
+  }
   for(i=0; rc==SQLITE_OK && i<sizeof(aUnit)/sizeof(aUnit[0]); i++){
     rc = register_unit(db, aUnit[i], pzErrMsg);
   }

@@ -79,8 +79,10 @@ void pe_result_status(sqlite3_context *ctx, int rc, const char *zMsg);
 /* Return a pe_malloc'ed text (taken over and freed); NULL means OOM. */
 void pe_result_text_owned(sqlite3_context *ctx, char *z, size_t n);
 
-/* Set a vtab's error message (printf-style, replaces any previous one). */
-void pe_vtab_error(sqlite3_vtab *pVtab, const char *zFormat, ...);
+/* Set a vtab's error message (printf-style, replaces any previous one).
+** Returns SQLITE_ERROR, or SQLITE_NOMEM when the message could not be
+** allocated, so a vtab method can end with `return pe_vtab_error(...)`. */
+int pe_vtab_error(sqlite3_vtab *pVtab, const char *zFormat, ...);
 
 /* Any argument NULL? (functions return NULL then, by convention) */
 int pe_any_null(int argc, sqlite3_value **argv);

@@ -35,12 +35,13 @@ void pe_result_text_owned(sqlite3_context *ctx, char *z, size_t n){
   sqlite3_result_text64(ctx, z, n, pe_free, SQLITE_UTF8);
 }
 
-void pe_vtab_error(sqlite3_vtab *pVtab, const char *zFormat, ...){
+int pe_vtab_error(sqlite3_vtab *pVtab, const char *zFormat, ...){
   va_list ap;
   va_start(ap, zFormat);
   sqlite3_free(pVtab->zErrMsg);
   pVtab->zErrMsg = sqlite3_vmprintf(zFormat, ap);
   va_end(ap);
+  return pVtab->zErrMsg ? SQLITE_ERROR : SQLITE_NOMEM;
 }
 
 int pe_any_null(int argc, sqlite3_value **argv){

@@ -1,4 +1,583 @@
-/* regex_sql.c: placeholder until issue 2 lands this module. */
+/*
+** regex_sql.c: PCRE2 regular expressions in SQL.
+**
+**   SELECT title FROM papers WHERE title REGEXP '(?i)self-supervised';
+**   SELECT regexp_like('BERT large', 'bert', 'i');                  -- 1
+**   SELECT regexp_substr('arXiv:2005.14165v4', '\d{4}\.\d{4,5}');   -- '2005.14165'
+**   SELECT regexp_capture('NeurIPS 2020', '(?<venue>\w+) (\d+)', 2); -- '2020'
+**   SELECT regexp_capture('NeurIPS 2020', '(?<venue>\w+) (\d+)', 'venue');
+**   SELECT regexp_replace('a \lambda b', '(\w) ', '[$1]');          -- '[a]\lambda b'
+**   SELECT regexp_count('記憶體 and 記憶', '記憶');                    -- 2
+**   SELECT regexp_instr('注意力 attention', 'att');                   -- 5 (characters)
+**   SELECT match, start, length, groups
+**     FROM regexp_matches('k=1, j=22', '(\w)=(\d+)');
+**   SELECT part FROM regexp_split('a, b,c', ',\s*');
+**
+** Every function also takes a last flags argument: any of i (Unicode
+** case-insensitive), m (^ $ at lines), s (. matches newline), x (extended).
+** A NULL argument gives NULL (no rows for the tables).  Characters, not
+** bytes, are counted in positions and lengths.  Errors name the problem and
+** its offset in the pattern or the replacement.
+**
+** Compiled patterns come from sqlite3_get_auxdata when the pattern is a
+** constant of the statement, and otherwise from the connection's LRU cache
+** (ext/regex.c), so a join against a table of patterns compiles each once.
+*/
+#include <string.h>
 #include "paperext.h"
+#include "pe_mem.h"
+#include "strbuf.h"
+#include "regex.h"
 
-const PeUnit pe_unit_regex = { "regex", 0, 0, 0, 0, 0, 0, 0, 0, 0 };
+/* ---- per-connection state: the core's environment ---- */
+
+static void *regex_new_state(sqlite3 *db){ (void)db; return pe_regex_env_new(); }
+static void regex_free_state(void *p){ pe_regex_env_free((PeRegexEnv*)p); }
+
+/* Report a core status code, freeing the core's message. */
+static void result_core_error(sqlite3_context *ctx, int rc, char *zErr){
+  pe_result_status(ctx, rc, zErr);
+  pe_free(zErr);
+}
+
+static void aux_unref(void *p){ pe_regex_unref((PeRegex*)p); }
+
+/*
+** The compiled pattern for this call, argv[iPat] with the flags of
+** argv[iFlags] (iFlags<0: none), as a reference the caller releases with
+** pe_regex_unref.  NULL after an error has been reported.
+*/
+static PeRegex *call_regex(sqlite3_context *ctx, sqlite3_value **argv, int iPat, int iFlags){
+  PeRegexEnv *env = (PeRegexEnv*)pe_state(ctx);
+  uint32_t options = 0;
+  PeRegex *re;
+  const char *zPat;
+  size_t nPat;
+  char *zErr = 0;
+  int rc;
+  if( iFlags>=0 ){
+    size_t nFlags;
+    const char *zFlags = pe_value_text(argv[iFlags], &nFlags);
+    if( zFlags==0 ){ sqlite3_result_error_nomem(ctx); return 0; }
+    rc = pe_regex_flags(zFlags, nFlags, &options, &zErr);
+    if( rc!=PE_OK ){ result_core_error(ctx, rc, zErr); return 0; }
+  }
+  re = (PeRegex*)sqlite3_get_auxdata(ctx, iPat);
+  zPat = pe_value_text(argv[iPat], &nPat);
+  if( zPat==0 ){ sqlite3_result_error_nomem(ctx); return 0; }
+  if( re && pe_regex_is(re, zPat, nPat, options) ){
+    pe_regex_ref(re);
+    return re;
+  }
+  rc = pe_regex_get(env, zPat, nPat, options, &re, &zErr);
+  if( rc!=PE_OK ){ result_core_error(ctx, rc, zErr); return 0; }
+  pe_regex_ref(re);                     /* the auxdata's reference */
+  sqlite3_set_auxdata(ctx, iPat, re, aux_unref);
+  return re;
+}
+
+/* The text argument (never NULL unless OOM, reported). */
+static const char *call_text(sqlite3_context *ctx, sqlite3_value *v, size_t *pn){
+  const char *z = pe_value_text(v, pn);
+  if( z==0 ) sqlite3_result_error_nomem(ctx);
+  return z;
+}
+
+/* Search z for re from the start: 1 found, 0 not, -1 error (reported). */
+static int call_search(sqlite3_context *ctx, PeRegex *re, const char *z, size_t n){
+  char *zErr = 0;
+  int found;
+  int rc = pe_regex_search((PeRegexEnv*)pe_state(ctx), re, z, n, 0, 0, &found, &zErr);
+  if( rc!=PE_OK ){ result_core_error(ctx, rc, zErr); return -1; }
+  return found;
+}
+
+/* ---- scalar functions ---- */
+
+/* x REGEXP p calls regexp(p, x): the hot path of WHERE clauses. */
+static void regexp_func(sqlite3_context *ctx, int argc, sqlite3_value **argv){
+  PeRegex *re;
+  const char *z;
+  size_t n;
+  int found;
+  if( pe_any_null(argc, argv) ) return;
+  if( (re = call_regex(ctx, argv, 0, -1))==0 ) return;
+  if( (z = call_text(ctx, argv[1], &n))!=0 && (found = call_search(ctx, re, z, n))>=0 ){
+    sqlite3_result_int(ctx, found);
+  }
+  pe_regex_unref(re);
+}
+
+/* regexp_like(text, pattern[, flags]) */
+static void like_func(sqlite3_context *ctx, int argc, sqlite3_value **argv){
+  PeRegex *re;
+  const char *z;
+  size_t n;
+  int found;
+  if( pe_any_null(argc, argv) ) return;
+  if( (re = call_regex(ctx, argv, 1, argc>2 ? 2 : -1))==0 ) return;
+  if( (z = call_text(ctx, argv[0], &n))!=0 && (found = call_search(ctx, re, z, n))>=0 ){
+    sqlite3_result_int(ctx, found);
+  }
+  pe_regex_unref(re);
+}
+
+/* regexp_substr(text, pattern[, flags]) */
+static void substr_func(sqlite3_context *ctx, int argc, sqlite3_value **argv){
+  PeRegex *re;
+  const char *z;
+  size_t n, s, e;
+  if( pe_any_null(argc, argv) ) return;
+  if( (re = call_regex(ctx, argv, 1, argc>2 ? 2 : -1))==0 ) return;
+  if( (z = call_text(ctx, argv[0], &n))!=0 && call_search(ctx, re, z, n)==1 ){
+    pe_regex_group(re, 0, &s, &e);
+    sqlite3_result_text64(ctx, z+s, e-s, SQLITE_TRANSIENT, SQLITE_UTF8);
+  }
+  pe_regex_unref(re);
+}
+
+/* regexp_capture(text, pattern, group[, flags]): group is a number or a name. */
+static void capture_func(sqlite3_context *ctx, int argc, sqlite3_value **argv){
+  PeRegex *re;
+  const char *z;
+  size_t n, s, e;
+  int group;
+  if( pe_any_null(argc, argv) ) return;
+  if( (re = call_regex(ctx, argv, 1, argc>3 ? 3 : -1))==0 ) return;
+  if( sqlite3_value_numeric_type(argv[2])==SQLITE_INTEGER ){
+    sqlite3_int64 g = sqlite3_value_int64(argv[2]);
+    if( g<0 ){
+      sqlite3_result_error(ctx, "regexp_capture: the group number must be 0 or more", -1);
+      goto done;
+    }
+    if( g>pe_regex_group_count(re) ) goto done;      /* NULL */
+    group = (int)g;
+  }else{
+    size_t nName;
+    const char *zName = pe_value_text(argv[2], &nName);
+    if( zName==0 ){ sqlite3_result_error_nomem(ctx); goto done; }
+    group = pe_regex_group_number(re, zName, nName);
+    if( group<0 ){
+      char *zMsg = sqlite3_mprintf("regexp_capture: no group named '%.*s' in '%s'",
+                                   (int)nName, zName, pe_regex_pattern(re));
+      sqlite3_result_error(ctx, zMsg ? zMsg : "regexp_capture: no such group", -1);
+      sqlite3_free(zMsg);
+      goto done;
+    }
+  }
+  if( (z = call_text(ctx, argv[0], &n))!=0 && call_search(ctx, re, z, n)==1 ){
+    int set;
+    if( sqlite3_value_numeric_type(argv[2])==SQLITE_INTEGER ){
+      set = pe_regex_group(re, group, &s, &e);
+    }else{
+      /* With duplicate names (?J), the first group of that name that took part. */
+      size_t nName;
+      const char *zName = pe_value_text(argv[2], &nName);
+      set = zName && pe_regex_group_named(re, zName, nName, &s, &e)==1;
+    }
+    if( set ){
+      sqlite3_result_text64(ctx, z+s, e-s, SQLITE_TRANSIENT, SQLITE_UTF8);
+    }
+  }
+done:
+  pe_regex_unref(re);
+}
+
+/* regexp_replace(text, pattern, replacement[, flags]) */
+static void replace_func(sqlite3_context *ctx, int argc, sqlite3_value **argv){
+  PeRegex *re;
+  PeTemplate *tpl = 0;
+  const char *z, *zTpl;
+  size_t n, nTpl;
+  char *zErr = 0;
+  int rc;
+  PeBuf out;
+  if( pe_any_null(argc, argv) ) return;
+  if( (re = call_regex(ctx, argv, 1, argc>3 ? 3 : -1))==0 ) return;
+  pe_buf_init(&out);
+  if( (zTpl = call_text(ctx, argv[2], &nTpl))==0 ) goto done;
+  rc = pe_template_parse(re, zTpl, nTpl, &tpl, &zErr);
+  if( rc!=PE_OK ){ result_core_error(ctx, rc, zErr); goto done; }
+  if( (z = call_text(ctx, argv[0], &n))==0 ) goto done;
+  rc = pe_regex_replace((PeRegexEnv*)pe_state(ctx), re, tpl, z, n, &out, &zErr);
+  if( rc!=PE_OK ){ result_core_error(ctx, rc, zErr); goto done; }
+  {
+    size_t nOut;
+    char *zOut = pe_buf_finish(&out, &nOut);
+    pe_result_text_owned(ctx, zOut, nOut);
+  }
+done:
+  pe_buf_free(&out);
+  pe_template_free(tpl);
+  pe_regex_unref(re);
+}
+
+/* regexp_count(text, pattern[, flags]) */
+static void count_func(sqlite3_context *ctx, int argc, sqlite3_value **argv){
+  PeRegex *re;
+  const char *z;
+  size_t n;
+  long long c;
+  char *zErr = 0;
+  int rc;
+  if( pe_any_null(argc, argv) ) return;
+  if( (re = call_regex(ctx, argv, 1, argc>2 ? 2 : -1))==0 ) return;
+  if( (z = call_text(ctx, argv[0], &n))!=0 ){
+    rc = pe_regex_count((PeRegexEnv*)pe_state(ctx), re, z, n, &c, &zErr);
+    if( rc!=PE_OK ) result_core_error(ctx, rc, zErr);
+    else sqlite3_result_int64(ctx, c);
+  }
+  pe_regex_unref(re);
+}
+
+/* regexp_instr(text, pattern[, flags]): 1-based character position, 0 if none. */
+static void instr_func(sqlite3_context *ctx, int argc, sqlite3_value **argv){
+  PeRegex *re;
+  const char *z;
+  size_t n, s, e;
+  int found;
+  if( pe_any_null(argc, argv) ) return;
+  if( (re = call_regex(ctx, argv, 1, argc>2 ? 2 : -1))==0 ) return;
+  if( (z = call_text(ctx, argv[0], &n))!=0 && (found = call_search(ctx, re, z, n))>=0 ){
+    sqlite3_int64 pos = 0;
+    if( found ){
+      pe_regex_group(re, 0, &s, &e);
+      pos = (sqlite3_int64)pe_regex_chars(z, s) + 1;
+    }
+    sqlite3_result_int64(ctx, pos);
+  }
+  pe_regex_unref(re);
+}
+
+/* ---- table-valued functions: regexp_matches and regexp_split ----
+** Both are eponymous tables whose hidden columns text, pattern, flags take
+** the arguments (as in SQLite's ext/misc/series.c).  The cursor copies the
+** text and keeps its own reference to the compiled pattern, and copies each
+** match's groups, so other uses of the same pattern in the statement (which
+** share its match data) cannot disturb it. */
+
+typedef struct RegexVtab {
+  sqlite3_vtab base;
+  PeRegexEnv *env;
+  int isSplit;               /* regexp_split rather than regexp_matches */
+} RegexVtab;
+
+typedef struct RegexCursor {
+  sqlite3_vtab_cursor base;
+  PeRegex *re;               /* our reference, or NULL: no rows */
+  char *zText;               /* our copy of the text */
+  size_t nText;
+  PeRegexIter it;
+  int eof;
+  sqlite3_int64 iRow;        /* 1-based row number */
+  size_t *aGroup;            /* matches: 2*(nGroup+1) byte offsets, -1 if unset */
+  int nGroup;
+  size_t charsBefore, charsAt; /* characters before byte charsAt (for start) */
+  size_t partStart, partEnd; /* split: the current part */
+  size_t splitFrom;          /* split: where the next part starts */
+  int splitLast;             /* split: the current part is the last */
+} RegexCursor;
+
+enum { COL_MATCH, COL_START, COL_LENGTH, COL_GROUPS };           /* regexp_matches */
+enum { COL_PART };                                                /* regexp_split */
+#define NVISIBLE(p) ((p)->isSplit ? 1 : 4)
+/* Hidden argument columns follow the visible ones: text, pattern, flags. */
+enum { ARG_TEXT, ARG_PATTERN, ARG_FLAGS, N_ARG };
+
+static int regex_connect_common(sqlite3 *db, void *pAux, sqlite3_vtab **ppVtab,
+                                int isSplit){
+  RegexVtab *p;
+  int rc = sqlite3_declare_vtab(db, isSplit
+      ? "CREATE TABLE x(part, text HIDDEN, pattern HIDDEN, flags HIDDEN)"
+      : "CREATE TABLE x(match, start, length, groups,"
+        " text HIDDEN, pattern HIDDEN, flags HIDDEN)");
+  if( rc!=SQLITE_OK ) return rc;
+  p = sqlite3_malloc(sizeof(*p));
+  if( p==0 ) return SQLITE_NOMEM;
+  memset(p, 0, sizeof(*p));
+  p->env = (PeRegexEnv*)pe_state_from_aux(pAux);
+  p->isSplit = isSplit;
+  sqlite3_vtab_config(db, SQLITE_VTAB_INNOCUOUS);
+  *ppVtab = &p->base;
+  return SQLITE_OK;
+}
+
+static int matches_connect(sqlite3 *db, void *pAux, int argc, const char *const*argv,
+                           sqlite3_vtab **ppVtab, char **pzErr){
+  (void)argc; (void)argv; (void)pzErr;
+  return regex_connect_common(db, pAux, ppVtab, 0);
+}
+static int split_connect(sqlite3 *db, void *pAux, int argc, const char *const*argv,
+                         sqlite3_vtab **ppVtab, char **pzErr){
+  (void)argc; (void)argv; (void)pzErr;
+  return regex_connect_common(db, pAux, ppVtab, 1);
+}
+
+static int regex_disconnect(sqlite3_vtab *pVtab){ sqlite3_free(pVtab); return SQLITE_OK; }
+
+static int regex_open(sqlite3_vtab *pVtab, sqlite3_vtab_cursor **ppCur){
+  RegexCursor *c = sqlite3_malloc(sizeof(*c));
+  (void)pVtab;
+  if( c==0 ) return SQLITE_NOMEM;
+  memset(c, 0, sizeof(*c));
+  *ppCur = &c->base;
+  return SQLITE_OK;
+}
+
+static void cursor_reset(RegexCursor *c){
+  pe_regex_unref(c->re);
+  pe_free(c->zText);
+  pe_free(c->aGroup);
+  c->re = 0; c->zText = 0; c->aGroup = 0;
+  c->eof = 1;
+}
+
+static int regex_close(sqlite3_vtab_cursor *cur){
+  cursor_reset((RegexCursor*)cur);
+  sqlite3_free(cur);
+  return SQLITE_OK;
+}
+
+/* Report a core error on the vtab. */
+static int cursor_error(RegexCursor *c, int rc, char *zErr){
+  if( rc==PE_NOMEM ){ pe_free(zErr); return SQLITE_NOMEM; }
+  pe_vtab_error(c->base.pVtab, "%s", zErr ? zErr : "regexp: error");
+  pe_free(zErr);
+  return SQLITE_ERROR;
+}
+
+/* Move to the next row: the next match, or the next part of the split. */
+static int cursor_step(RegexCursor *c){
+  RegexVtab *pTab = (RegexVtab*)c->base.pVtab;
+  char *zErr = 0;
+  int found, rc, i;
+  if( pTab->isSplit && c->splitLast ){ c->eof = 1; return SQLITE_OK; }
+  rc = pe_regex_next(pTab->env, &c->it, &found, &zErr);
+  if( rc!=PE_OK ){ c->eof = 1; return cursor_error(c, rc, zErr); }
+  c->iRow++;
+  if( pTab->isSplit ){
+    c->partStart = c->splitFrom;
+    if( found ){
+      c->partEnd = c->it.start;
+      c->splitFrom = c->it.end;
+    }else{
+      c->partEnd = c->nText;
+      c->splitLast = 1;
+    }
+    return SQLITE_OK;
+  }
+  if( !found ){ c->eof = 1; return SQLITE_OK; }
+  for(i=0; i<=c->nGroup; i++){
+    size_t s, e;
+    if( pe_regex_group(c->re, i, &s, &e) ){ c->aGroup[2*i] = s; c->aGroup[2*i+1] = e; }
+    else c->aGroup[2*i] = c->aGroup[2*i+1] = (size_t)-1;
+  }
+  return SQLITE_OK;
+}
+
+static int regex_next(sqlite3_vtab_cursor *cur){ return cursor_step((RegexCursor*)cur); }
+
+static int regex_filter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr,
+                        int argc, sqlite3_value **argv){
+  RegexCursor *c = (RegexCursor*)cur;
+  RegexVtab *pTab = (RegexVtab*)cur->pVtab;
+  sqlite3_value *aArg[N_ARG] = {0, 0, 0};
+  const char *z;
+  size_t n;
+  uint32_t options = 0;
+  char *zErr = 0;
+  int i, j = 0, rc;
+  (void)idxStr;
+  cursor_reset(c);
+  c->iRow = 0;
+  c->splitFrom = 0;
+  c->splitLast = 0;
+  c->charsBefore = c->charsAt = 0;
+  for(i=0; i<N_ARG; i++){
+    if( idxNum & (1<<i) ) aArg[i] = argv[j++];
+  }
+  (void)argc;
+  if( aArg[ARG_TEXT]==0 || aArg[ARG_PATTERN]==0 ) return SQLITE_OK;   /* no rows */
+  for(i=0; i<N_ARG; i++){
+    if( aArg[i] && sqlite3_value_type(aArg[i])==SQLITE_NULL ) return SQLITE_OK;
+  }
+  if( aArg[ARG_FLAGS] ){
+    if( (z = pe_value_text(aArg[ARG_FLAGS], &n))==0 ) return SQLITE_NOMEM;
+    rc = pe_regex_flags(z, n, &options, &zErr);
+    if( rc!=PE_OK ) return cursor_error(c, rc, zErr);
+  }
+  if( (z = pe_value_text(aArg[ARG_PATTERN], &n))==0 ) return SQLITE_NOMEM;
+  rc = pe_regex_get(pTab->env, z, n, options, &c->re, &zErr);
+  if( rc!=PE_OK ) return cursor_error(c, rc, zErr);
+  if( (z = pe_value_text(aArg[ARG_TEXT], &n))==0 ) return SQLITE_NOMEM;
+  c->zText = pe_malloc(n+1);
+  if( c->zText==0 ) return SQLITE_NOMEM;
+  memcpy(c->zText, z, n);
+  c->zText[n] = 0;
+  c->nText = n;
+  c->nGroup = pe_regex_group_count(c->re);
+  c->aGroup = pe_malloc(2*(size_t)(c->nGroup+1)*sizeof(size_t));
+  if( c->aGroup==0 ) return SQLITE_NOMEM;
+  pe_regex_iter_init(&c->it, c->re, c->zText, c->nText);
+  c->eof = 0;
+  return cursor_step(c);
+}
+
+static int regex_eof(sqlite3_vtab_cursor *cur){ return ((RegexCursor*)cur)->eof; }
+
+/* The groups of the current match as a JSON array, null where unset. */
+static void result_groups(sqlite3_context *ctx, RegexCursor *c){
+  PeBuf b;
+  size_t n;
+  char *z;
+  int i;
+  pe_buf_init(&b);
+  pe_buf_appendc(&b, '[');
+  for(i=1; i<=c->nGroup; i++){
+    if( i>1 ) pe_buf_appendc(&b, ',');
+    if( c->aGroup[2*i]==(size_t)-1 ) pe_buf_appends(&b, "null");
+    else pe_buf_append_json(&b, c->zText + c->aGroup[2*i], c->aGroup[2*i+1]-c->aGroup[2*i]);
+  }
+  pe_buf_appendc(&b, ']');
+  z = pe_buf_finish(&b, &n);
+  pe_result_text_owned(ctx, z, n);
+}
+
+static int regex_column(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int i){
+  RegexCursor *c = (RegexCursor*)cur;
+  RegexVtab *pTab = (RegexVtab*)cur->pVtab;
+  size_t s, e;
+  if( i>=NVISIBLE(pTab) ) return SQLITE_OK;      /* hidden argument columns */
+  if( pTab->isSplit ){
+    sqlite3_result_text64(ctx, c->zText + c->partStart, c->partEnd - c->partStart,
+                          SQLITE_TRANSIENT, SQLITE_UTF8);
+    return SQLITE_OK;
+  }
+  s = c->aGroup[0];
+  e = c->aGroup[1];
+  switch( i ){
+    case COL_MATCH:
+      sqlite3_result_text64(ctx, c->zText + s, e-s, SQLITE_TRANSIENT, SQLITE_UTF8);
+      break;
+    case COL_START:
+      /* Matches come in order, so count on from where we counted last. */
+      if( s>=c->charsAt ){
+        c->charsBefore += pe_regex_chars(c->zText + c->charsAt, s - c->charsAt);
+      }else{
+        c->charsBefore = pe_regex_chars(c->zText, s);
+      }
+      c->charsAt = s;
+      sqlite3_result_int64(ctx, (sqlite3_int64)c->charsBefore + 1);
+      break;
+    case COL_LENGTH:
+      sqlite3_result_int64(ctx, (sqlite3_int64)pe_regex_chars(c->zText + s, e-s));
+      break;
+    case COL_GROUPS:
+      result_groups(ctx, c);
+      break;
+  }
+  return SQLITE_OK;
+}
+
+static int regex_rowid(sqlite3_vtab_cursor *cur, sqlite3_int64 *pRowid){
+  *pRowid = ((RegexCursor*)cur)->iRow;
+  return SQLITE_OK;
+}
+
+/*
+** The arguments arrive as equality constraints on the hidden columns.  text
+** and pattern are required; if one is present but not usable (it depends on
+** a table not yet in the loop) SQLITE_CONSTRAINT makes the planner try
+** another order, as series.c does.
+*/
+static int regex_best_index(sqlite3_vtab *pVtab, sqlite3_index_info *pInfo){
+  RegexVtab *pTab = (RegexVtab*)pVtab;
+  int aIdx[N_ARG] = {-1, -1, -1};
+  int unusable = 0, idxNum = 0, i, k;
+  int first = NVISIBLE(pTab);
+  for(i=0; i<pInfo->nConstraint; i++){
+    const struct sqlite3_index_constraint *p = &pInfo->aConstraint[i];
+    int iArg = p->iColumn - first;
+    if( iArg<0 || iArg>=N_ARG || p->op!=SQLITE_INDEX_CONSTRAINT_EQ ) continue;
+    if( !p->usable ){ unusable |= 1<<iArg; continue; }
+    aIdx[iArg] = i;
+    idxNum |= 1<<iArg;
+  }
+  if( (unusable & ~idxNum) & ((1<<ARG_TEXT)|(1<<ARG_PATTERN)|(1<<ARG_FLAGS)) ){
+    return SQLITE_CONSTRAINT;
+  }
+  if( !(idxNum & (1<<ARG_TEXT)) || !(idxNum & (1<<ARG_PATTERN)) ){
+    pe_vtab_error(pVtab, "%s: needs a text and a pattern argument",
+                  pTab->isSplit ? "regexp_split" : "regexp_matches");
+    return SQLITE_ERROR;
+  }
+  for(i=0, k=1; i<N_ARG; i++){
+    if( aIdx[i]<0 ) continue;
+    pInfo->aConstraintUsage[aIdx[i]].argvIndex = k++;
+    pInfo->aConstraintUsage[aIdx[i]].omit = 1;
+  }
+  pInfo->idxNum = idxNum;
+  pInfo->estimatedCost = 100;
+  pInfo->estimatedRows = 10;
+  return SQLITE_OK;
+}
+
+#define REGEX_MODULE(connect) { \
+  .iVersion = 0, .xCreate = 0, .xConnect = connect, .xBestIndex = regex_best_index, \
+  .xDisconnect = regex_disconnect, .xOpen = regex_open, .xClose = regex_close, \
+  .xFilter = regex_filter, .xNext = regex_next, .xEof = regex_eof, \
+  .xColumn = regex_column, .xRowid = regex_rowid }
+
+static const sqlite3_module matches_module = REGEX_MODULE(matches_connect);
+static const sqlite3_module split_module = REGEX_MODULE(split_connect);
+
+/* ---- registration ---- */
+
+#define F(name, n, fn, sig, sum) { name, n, PE_PURE, fn, 0, 0, sig, sum }
+static const PeFunction aFunc[] = {
+  F("regexp", 2, regexp_func, "regexp(pattern, text) -> 0|1",
+    "The REGEXP operator: text REGEXP pattern is 1 when the PCRE2 pattern matches text."),
+  F("regexp_like", 2, like_func, "regexp_like(text, pattern) -> 0|1",
+    "1 when the pattern matches somewhere in text, else 0."),
+  F("regexp_like", 3, like_func, "regexp_like(text, pattern, flags) -> 0|1",
+    "1 when the pattern matches somewhere in text, with flags (i m s x)."),
+  F("regexp_substr", 2, substr_func, "regexp_substr(text, pattern) -> text",
+    "The first match of the pattern in text, NULL if none."),
+  F("regexp_substr", 3, substr_func, "regexp_substr(text, pattern, flags) -> text",
+    "The first match of the pattern in text with flags (i m s x), NULL if none."),
+  F("regexp_capture", 3, capture_func, "regexp_capture(text, pattern, group) -> text",
+    "A group (number or name) of the first match; NULL if no match or it did not take part."),
+  F("regexp_capture", 4, capture_func, "regexp_capture(text, pattern, group, flags) -> text",
+    "A group (number or name) of the first match with flags; NULL if none."),
+  F("regexp_replace", 3, replace_func, "regexp_replace(text, pattern, replacement) -> text",
+    "Every match replaced; $0 $1 ${1} $name ${name} insert groups, $$ a dollar."),
+  F("regexp_replace", 4, replace_func,
+    "regexp_replace(text, pattern, replacement, flags) -> text",
+    "Every match replaced, with flags (i m s x); $1 $name insert groups, $$ a dollar."),
+  F("regexp_count", 2, count_func, "regexp_count(text, pattern) -> integer",
+    "The number of non-overlapping matches in text."),
+  F("regexp_count", 3, count_func, "regexp_count(text, pattern, flags) -> integer",
+    "The number of non-overlapping matches in text, with flags (i m s x)."),
+  F("regexp_instr", 2, instr_func, "regexp_instr(text, pattern) -> integer",
+    "The 1-based character position of the first match, 0 if none."),
+  F("regexp_instr", 3, instr_func, "regexp_instr(text, pattern, flags) -> integer",
+    "The 1-based character position of the first match with flags, 0 if none."),
+};
+#undef F
+
+static const PeTable aTable[] = {
+  { "regexp_matches", &matches_module,
+    "regexp_matches(text, pattern[, flags]) -> (match, start, length, groups)",
+    "A row per match: the match, its character start and length, its groups as JSON." },
+  { "regexp_split", &split_module,
+    "regexp_split(text, pattern[, flags]) -> (part)",
+    "A row per piece of text between the matches of the pattern." },
+};
+
+const PeUnit pe_unit_regex = {
+  "regex",
+  aFunc, (int)(sizeof(aFunc)/sizeof(aFunc[0])),
+  aTable, (int)(sizeof(aTable)/sizeof(aTable[0])),
+  0, 0,
+  regex_new_state, regex_free_state, 0
+};

@@ -17,7 +17,7 @@ int pe_buf_reserve(PeBuf *b, size_t extra){
   char *z;
   if( b->oom ) return PE_NOMEM;
   need = b->n + extra + 1;
-  if( need <= b->cap ) return PE_OK;
+  if( need <= b->cap && b->z ) return PE_OK;
   if( need < b->n ){ b->oom = 1; return PE_NOMEM; }        /* overflow */
   cap = b->cap ? b->cap : 64;
   while( cap < need ) cap = cap*2 > cap ? cap*2 : need;
@@ -41,18 +41,21 @@ int pe_buf_appends(PeBuf *b, const char *z){ return pe_buf_append(b, z, strlen(z
 int pe_buf_appendc(PeBuf *b, char c){ return pe_buf_append(b, &c, 1); }
 
 int pe_buf_appendf(PeBuf *b, const char *zFormat, ...){
-  va_list ap;
-  int n;
+  va_list ap, apCount;
+  int n, rc = PE_OK;
   va_start(ap, zFormat);
-  n = vsnprintf(0, 0, zFormat, ap);
+  va_copy(apCount, ap);
+  /* NOLINTNEXTLINE(clang-analyzer-valist.Uninitialized): va_copy initializes it (a clang 14 false positive) */
+  n = vsnprintf(0, 0, zFormat, apCount);
+  va_end(apCount);
+  if( n<0 ) rc = PE_ERROR;
+  else if( pe_buf_reserve(b, (size_t)n) ) rc = PE_NOMEM;
+  else{
+    vsnprintf(b->z + b->n, (size_t)n + 1, zFormat, ap);
+    b->n += (size_t)n;
+  }
   va_end(ap);
-  if( n<0 ) return PE_ERROR;
-  if( pe_buf_reserve(b, (size_t)n) ) return PE_NOMEM;
-  va_start(ap, zFormat);
-  vsnprintf(b->z + b->n, (size_t)n + 1, zFormat, ap);
-  va_end(ap);
-  b->n += (size_t)n;
-  return PE_OK;
+  return rc;
 }
 
 int pe_buf_append_utf8(PeBuf *b, uint32_t c){

@@ -1,0 +1,303 @@
+#!/usr/bin/python3
+"""gen_venues.py: build ext/venue_catalog.c from the venue data in ext/data/.
+
+    /usr/bin/python3 ext/gen/gen_venues.py      (or: make generate)
+
+Inputs (all in ext/data/, see ext/data/NOTICE for their origin and licence):
+  venue_words.tsv            word normalization (stems, fillers, number words)
+  venue_aliases.tsv          hand-checked venues with aliases and edition rules
+  conferences-ccfddl.tsv     CCF-ranked conferences (CCFDDL, MIT licence)
+  journals/*.csv             JabRef journal abbreviations (ISO 4), CC0
+
+Earlier sources win: a venue of venue_aliases.tsv hides the CCFDDL entry with
+the same dblp key or acronym, and an alias spelled the same way as an earlier
+one (after normalization) is left out.  The word normalization here mirrors
+venue_tokens() in ext/venue.c exactly; change both together.
+"""
+import csv, os, re, sys, unicodedata
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+EXT = os.path.dirname(HERE)
+DATA = os.path.join(EXT, 'data')
+OUT = os.path.join(EXT, 'venue_catalog.c')
+
+KINDS = {'conference': 1, 'journal': 2, 'workshop': 3, 'preprint': 4}
+W_WORD, W_DROP, W_PAGES, W_WORKSHOP, W_FINDINGS, W_NUMBER, W_ORDINAL = range(7)
+A_CASE, A_WHOLE, A_VOLUME, A_WORKSHOP = 1, 2, 4, 8
+# CCFDDL acronyms that are ordinary capitalized words: never matched alone.
+WORD_ACRONYMS = {'Performance', 'Networking', 'Cloud', 'GROUP'}
+
+
+def fold(text):
+    """NFKC, combining marks removed (PE_FOLD_NFKC|PE_FOLD_IGNORE|PE_FOLD_STRIPMARK)."""
+    t = unicodedata.normalize('NFKD', text)
+    t = ''.join(c for c in t if not unicodedata.category(c).startswith('M'))
+    return unicodedata.normalize('NFKC', t)
+
+
+def is_tok_char(c):
+    return c.isascii() and c.isalnum() or (not c.isascii() and unicodedata.category(c)[0] in 'LN')
+
+
+def raw_tokens(text):
+    """Runs of letters/digits, split between ASCII digits and other characters."""
+    out, cur = [], ''
+    for c in fold(text):
+        if is_tok_char(c):
+            if cur and (cur[-1].isdigit() and cur[-1].isascii()) != (c.isdigit() and c.isascii()):
+                out.append(cur); cur = ''
+            cur += c
+        elif cur:
+            out.append(cur); cur = ''
+    if cur:
+        out.append(cur)
+    return out
+
+
+class Vocab:
+    def __init__(self):
+        self.words = []          # [text, class, value, stem_id]
+        self.index = {}
+
+    def add(self, w, cls=W_WORD, value=0, stem=None):
+        if w in self.index:
+            return self.index[w]
+        i = len(self.words)
+        self.words.append([w, cls, value, i if stem is None else stem])
+        self.index[w] = i
+        return i
+
+    def key(self, text):
+        """The stem ids of an alias (fillers, pages words, numbers words dropped)."""
+        ids = []
+        for t in raw_tokens(text):
+            w = t.lower() if t.isascii() else t
+            i = self.index.get(w)
+            if i is None:
+                i = self.add(w)
+            cls = self.words[i][1]
+            if cls in (W_DROP, W_PAGES, W_NUMBER, W_ORDINAL):
+                continue
+            ids.append(self.words[i][3])
+        return tuple(ids)
+
+
+def read_words(vocab):
+    stems = []
+    for line in open(os.path.join(DATA, 'venue_words.tsv'), encoding='utf-8'):
+        line = line.rstrip('\n')
+        if not line or line.startswith('#'):
+            continue
+        word, rule = line.split('\t')
+        if rule == '-':
+            vocab.add(word, W_DROP)
+        elif rule == '!pages':
+            vocab.add(word, W_PAGES)
+        elif rule == '!workshop':
+            vocab.add(word, W_WORKSHOP, stem=vocab.add('workshop', W_WORKSHOP))
+        elif rule == '!findings':
+            vocab.add(word, W_FINDINGS)
+        elif rule.startswith('#'):
+            v = rule[1:]
+            if v.endswith('.'):
+                vocab.add(word, W_ORDINAL, int(v[:-1]))
+            else:
+                vocab.add(word, W_NUMBER, int(v))
+        elif rule.startswith('='):
+            stems.append((word, rule[1:]))
+        else:
+            sys.exit('venue_words.tsv: bad rule %r for %r' % (rule, word))
+    for word, stem in stems:
+        s = vocab.add(stem)
+        if word == stem:
+            continue
+        if word in vocab.index:
+            vocab.words[vocab.index[word]][3] = s
+        else:
+            vocab.add(word, W_WORD, stem=s)
+
+
+def parse_edition(e):
+    """'BASE[:STEP[:MIN]][/VBASE]' -> (base, step, min, vbase); '-' -> zeros."""
+    vbase = 0
+    if '/' in e:
+        e, v = e.split('/')
+        vbase = int(v)
+    if e == '-':
+        return 0, 0, 0, vbase
+    parts = [int(x) for x in e.split(':')]
+    base = parts[0]
+    step = parts[1] if len(parts) > 1 else 1
+    mn = parts[2] if len(parts) > 2 else 1
+    return base, step, mn, vbase
+
+
+def main():
+    vocab = Vocab()
+    read_words(vocab)
+    venues = []      # dict(acronym, name, aliases, dblp, kind, ed)
+    aliases = []     # (venue, ids, flags, zcase)
+    seen_keys = set()
+    squash = []
+
+    def add_alias(v, text, flags, case_text=None):
+        ids = vocab.key(text)
+        if not ids or ids in seen_keys:
+            return
+        seen_keys.add(ids)
+        zcase = None
+        if flags & A_CASE:
+            toks = [t for t in raw_tokens(case_text or text)
+                    if vocab.words[vocab.index[t.lower() if t.isascii() else t]][1] == W_WORD]
+            if len(toks) == 1:
+                zcase = toks[0]
+            else:
+                flags &= ~A_CASE
+        aliases.append((v, ids, flags, zcase))
+
+    def add_squash(v, text, flags=0):
+        s = ''.join(t.lower() for t in raw_tokens(text))
+        if len(s) >= 14:
+            squash.append((s, v, flags))
+
+    # 1. hand-checked venues
+    hand_dblp, hand_acr = set(), set()
+    for line in open(os.path.join(DATA, 'venue_aliases.tsv'), encoding='utf-8'):
+        line = line.rstrip('\n')
+        if not line or line.startswith('#'):
+            continue
+        f = line.split('\t')
+        if len(f) != 6:
+            sys.exit('venue_aliases.tsv: want 6 fields: %r' % line)
+        acr, kind, ed, dblp, name, al = f
+        v = len(venues)
+        prefix = 'conf/' if kind in ('conference', 'workshop') else 'journals/'
+        venues.append(dict(acronym=acr, name=name, kind=KINDS[kind], ed=parse_edition(ed),
+                           dblp='' if dblp == '-' else prefix + dblp,
+                           aliases=al.replace('=', '').replace('!', '').replace('+', '').replace('%', '')))
+        if kind in ('conference', 'workshop') and dblp != '-':
+            hand_dblp.add(dblp)
+        hand_acr.add(acr.lower())
+        for a in [acr] + al.split('|'):
+            flags = 0
+            while a and a[0] in '=!+%':
+                flags |= {'=': A_CASE, '!': A_WHOLE, '+': A_VOLUME, '%': A_WORKSHOP}[a[0]]
+                a = a[1:]
+            add_alias(v, a, flags)
+        add_squash(v, name)
+        for a in al.split('|'):
+            if a[:1] not in '=!%' and len(a) > 20:
+                add_squash(v, a.lstrip('+'), A_VOLUME if a.startswith('+') else 0)
+
+    # 2. CCFDDL conferences
+    with open(os.path.join(DATA, 'conferences-ccfddl.tsv'), encoding='utf-8') as fh:
+        for row in csv.DictReader(fh, delimiter='\t'):
+            acr, name, dblp = row['title'].strip(), row['description'].strip(), row['dblp'].strip()
+            if dblp in hand_dblp or acr.lower() in hand_acr:
+                continue
+            hand_acr.add(acr.lower())
+            v = len(venues)
+            venues.append(dict(acronym=acr, name=name, kind=KINDS['conference'], ed=(0, 0, 0, 0),
+                               dblp='conf/' + dblp if dblp else '', aliases=acr + '|' + name))
+            if acr not in WORD_ACRONYMS:
+                add_alias(v, acr, A_CASE)
+            add_alias(v, name, 0)
+            add_squash(v, name)
+
+    # 3. journals (JabRef): ISO 4 abbreviation as the acronym, whole-string match only
+    for fname in ('journal_abbreviations_general.csv', 'journal_abbreviations_ieee.csv',
+                  'journal_abbreviations_ubc.csv'):
+        with open(os.path.join(DATA, 'journals', fname), encoding='utf-8') as fh:
+            for row in csv.reader(fh):
+                if len(row) < 2 or not row[0].strip():
+                    continue
+                full, abbr = row[0].strip(), row[1].strip()
+                k = vocab.key(full)
+                if not k or k in seen_keys:
+                    continue
+                v = len(venues)
+                venues.append(dict(acronym=abbr, name=full, kind=KINDS['journal'], ed=(0, 0, 0, 0),
+                                   dblp='', aliases=full if full == abbr else full + '|' + abbr))
+                add_alias(v, full, A_WHOLE)
+                add_alias(v, abbr, A_WHOLE)
+
+    # index: aliases grouped by first stem, longest first
+    aliases.sort(key=lambda a: (a[1][0], -len(a[1]), a[0]))
+    toks = []
+    first = {}
+    arows = []
+    for i, (v, ids, flags, zcase) in enumerate(aliases):
+        if len(ids) > 255:
+            sys.exit('alias too long')
+        first.setdefault(ids[0], [i, 0])[1] += 1
+        arows.append((v, len(toks), len(ids), flags, zcase))
+        toks.extend(ids)
+    squash.sort(key=lambda s: (-len(s[0]), s[0]))
+    sq, seen_sq = [], set()
+    for s, v, fl in squash:
+        if s not in seen_sq:
+            seen_sq.add(s); sq.append((s, v, fl))
+
+    def fnv(b):
+        h = 2166136261
+        for c in b:
+            h = ((h ^ c) * 16777619) & 0xffffffff
+        return h
+    size = 1
+    while size < 2 * len(vocab.words):
+        size *= 2
+    table = [0] * size
+    for i, w in enumerate(vocab.words):
+        h = fnv(w[0].encode('utf-8')) & (size - 1)
+        while table[h]:
+            h = (h + 1) & (size - 1)
+        table[h] = i + 1
+
+    def cstr(s):
+        return '"' + s.replace('\\', '\\\\').replace('"', '\\"') + '"'
+
+    o = []
+    o.append('/* venue_catalog.c: GENERATED by ext/gen/gen_venues.py from ext/data/ -- do not edit.')
+    o.append('** Sources and licences: ext/data/NOTICE.  %d venues, %d words, %d aliases. */'
+             % (len(venues), len(vocab.words), len(arows)))
+    o.append('#include "venue_catalog.h"\n')
+    o.append('const int pe_venue_count = %d;' % len(venues))
+    o.append('const PeVenue pe_venue_table[] = {')
+    for v in venues:
+        b, s, m, vb = v['ed']
+        o.append('  {%s, %s, %s, %s, %d, %d, %d, %d, %d},' % (
+            cstr(v['acronym']), cstr(v['name']), cstr(v['aliases']), cstr(v['dblp']),
+            v['kind'], s, m, b, vb))
+    o.append('};\n')
+    o.append('const int pe_venue_word_count = %d;' % len(vocab.words))
+    o.append('const PeVenueWord pe_venue_words[] = {')
+    for i, (w, cls, val, stem) in enumerate(vocab.words):
+        a0, an = first.get(i, (0, 0))
+        o.append('  {%s, %d, %d, %d, %d, %d, %d},' % (cstr(w), len(w.encode('utf-8')), cls, val, stem, a0, an))
+    o.append('};\n')
+    o.append('const uint32_t pe_venue_word_hash_mask = %d;' % (size - 1))
+    o.append('const uint32_t pe_venue_word_hash[] = {')
+    for i in range(0, size, 16):
+        o.append('  ' + ','.join(str(x) for x in table[i:i + 16]) + ',')
+    o.append('};\n')
+    o.append('const uint32_t pe_venue_alias_toks[] = {')
+    for i in range(0, len(toks), 16):
+        o.append('  ' + ','.join(str(x) for x in toks[i:i + 16]) + ',')
+    o.append('};\n')
+    o.append('const int pe_venue_alias_count = %d;' % len(arows))
+    o.append('const PeVenueAlias pe_venue_aliases[] = {')
+    for v, t, n, fl, zc in arows:
+        o.append('  {%d, %d, %d, %d, %s},' % (v, t, n, fl, cstr(zc) if zc else '0'))
+    o.append('};\n')
+    o.append('const int pe_venue_squash_count = %d;' % len(sq))
+    o.append('const PeVenueSquash pe_venue_squash[] = {')
+    for s, v, fl in sq:
+        o.append('  {%s, %d, %d, %d},' % (cstr(s), len(s), v, fl))
+    o.append('};')
+    with open(OUT, 'w', encoding='utf-8') as fh:
+        fh.write('\n'.join(o) + '\n')
+    print('gen_venues: %d venues, %d words, %d aliases -> %s' % (len(venues), len(vocab.words), len(arows), OUT))
+
+
+if __name__ == '__main__':
+    main()

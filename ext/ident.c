@@ -1,0 +1,234 @@
+/* ident.c: see ident.h. */
+#include <string.h>
+#include <strings.h>
+#include "strbuf.h"
+#include "ident.h"
+
+static int is_digit(char c){ return c>='0' && c<='9'; }
+static int is_alpha(char c){ return (c|0x20)>='a' && (c|0x20)<='z'; }
+static int is_alnum(char c){ return is_digit(c) || is_alpha(c); }
+
+/* Value of the k digits at z[i] (the caller checked they are digits). */
+static int digits_value(const char *z, size_t i, int k){
+  int v = 0;
+  while( k-- > 0 ) v = v*10 + (z[i++]-'0');
+  return v;
+}
+
+/* Are z[i..i+k) all digits? */
+static int digits_at(const char *z, size_t n, size_t i, size_t k){
+  size_t j;
+  if( i+k>n ) return 0;
+  for(j=0; j<k; j++) if( !is_digit(z[i+j]) ) return 0;
+  return 1;
+}
+
+/* An optional version 'vN' at z[*pi]: its value (0 when none, or v0); moves *pi. */
+static int read_version(const char *z, size_t n, size_t *pi){
+  size_t i = *pi, j;
+  if( i+1>=n || z[i]!='v' || !is_digit(z[i+1]) ) return 0;
+  for(j=i+1; j<n && is_digit(z[j]); j++){}
+  if( j-i-1>4 || (j<n && is_alpha(z[j])) ) return 0;
+  *pi = j;
+  return digits_value(z, i+1, (int)(j-i-1));
+}
+
+/* Nothing id-like right after the id (and its version)? */
+static int ends_id(const char *z, size_t n, size_t i){
+  if( i>=n ) return 1;
+  if( is_alnum(z[i]) ) return 0;
+  if( z[i]=='.' && i+1<n && is_digit(z[i+1]) ) return 0;
+  return 1;
+}
+
+/* New style YYMM.NNNN(N) at z[i]: the id length, 0 when not one. */
+static size_t match_new(const char *z, size_t n, size_t i, int *pVersion){
+  int yy, mm;
+  size_t k, j;
+  if( i>0 ){
+    char p = z[i-1];
+    if( is_alnum(p) ) return 0;
+    if( p=='.' ){
+      if( i<6 || strncasecmp(z+i-6, "arxiv.", 6)!=0 ) return 0;
+    }
+  }
+  if( !digits_at(z, n, i, 4) || i+4>=n || z[i+4]!='.' ) return 0;
+  yy = digits_value(z, i, 2);
+  mm = digits_value(z, i+2, 2);
+  if( mm<1 || mm>12 || yy<7 || (yy==7 && mm<4) ) return 0;
+  k = yy<=14 ? 4 : 5;
+  if( !digits_at(z, n, i+5, k) ) return 0;
+  j = i+5+k;
+  if( j<n && is_digit(z[j]) ) return 0;
+  *pVersion = read_version(z, n, &j);
+  if( !ends_id(z, n, j) ) return 0;
+  return 5+k;
+}
+
+/* arXiv's archives of the old-style ids (before April 2007). */
+static const char *const azArchive[] = {
+  "acc-phys", "adap-org", "alg-geom", "ao-sci", "astro-ph", "atom-ph", "bayes-an",
+  "chao-dyn", "chem-ph", "cmp-lg", "comp-gas", "cond-mat", "cs", "dg-ga", "funct-an",
+  "gr-qc", "hep-ex", "hep-lat", "hep-ph", "hep-th", "math", "math-ph", "mtrl-th", "nlin",
+  "nucl-ex", "nucl-th", "patt-sol", "physics", "plasm-ph", "q-alg", "q-bio", "quant-ph",
+  "solv-int", "supr-con",
+};
+
+/* Old style archive[.SC]/YYMMNNN at z[i]: the id length, 0 when not one. */
+static size_t match_old(const char *z, size_t n, size_t i, int *pVersion){
+  size_t k, j = 0, a;
+  int yy, mm;
+  if( i>0 && (is_alnum(z[i-1]) || z[i-1]=='-' || z[i-1]=='.') ) return 0;
+  for(k=0; k<sizeof(azArchive)/sizeof(azArchive[0]); k++){
+    size_t len = strlen(azArchive[k]);
+    if( len<=n-i && memcmp(z+i, azArchive[k], len)==0
+        && i+len<n && (z[i+len]=='/' || z[i+len]=='.') ){
+      j = i+len;
+      break;
+    }
+  }
+  if( j==0 ) return 0;
+  if( z[j]=='.' ){                                  /* subject class: math.GT */
+    a = j+1;
+    while( a<n && (is_alpha(z[a]) || z[a]=='-') && a-j<=8 ) a++;
+    if( a==j+1 || a>=n || z[a]!='/' ) return 0;
+    j = a;
+  }
+  j++;                                              /* the '/' */
+  if( !digits_at(z, n, j, 7) ) return 0;
+  yy = digits_value(z, j, 2);
+  mm = digits_value(z, j+2, 2);
+  if( mm<1 || mm>12 ) return 0;
+  if( !((yy==91 && mm>=7) || yy>91 || yy<7 || (yy==7 && mm<=3)) ) return 0;
+  j += 7;
+  if( j<n && is_digit(z[j]) ) return 0;
+  a = j;
+  *pVersion = read_version(z, n, &a);
+  if( !ends_id(z, n, a) ) return 0;
+  return j-i;
+}
+
+int pe_arxiv_find(const char *z, size_t n, size_t *piId, size_t *pnId, int *pVersion){
+  size_t i, len;
+  int version = 0;
+  for(i=0; i<n; i++){
+    char c = z[i];
+    if( is_digit(c) ) len = match_new(z, n, i, &version);
+    else if( c>='a' && c<='s' ) len = match_old(z, n, i, &version);
+    else continue;
+    if( len ){
+      *piId = i;
+      *pnId = len;
+      *pVersion = version;
+      return 1;
+    }
+  }
+  return 0;
+}
+
+/* ------------------------------------------------------------------ DOI */
+
+static int hex_value(char c){
+  if( is_digit(c) ) return c-'0';
+  c = (char)(c|0x20);
+  if( c>='a' && c<='f' ) return c-'a'+10;
+  return -1;
+}
+
+/* '/' or its escape %2F at z[i]: its length, else 0. */
+static size_t slash_at(const char *z, size_t n, size_t i){
+  if( i<n && z[i]=='/' ) return 1;
+  if( i+2<n && z[i]=='%' && z[i+1]=='2' && (z[i+2]=='F' || z[i+2]=='f') ) return 3;
+  return 0;
+}
+
+/* A DOI prefix "10.NNNN[.NNN]/" at z[i]: the index after the '/', else 0. */
+static size_t match_prefix(const char *z, size_t n, size_t i){
+  size_t j, k, s;
+  if( i+3>=n || z[i]!='1' || z[i+1]!='0' || z[i+2]!='.' ) return 0;
+  if( i>0 && (is_alnum(z[i-1]) || z[i-1]=='.') ) return 0;
+  j = i+3;
+  for(k=j; k<n && is_digit(z[k]); k++){}
+  if( k-j<4 || k-j>9 ) return 0;
+  while( k+1<n && z[k]=='.' && is_digit(z[k+1]) ){
+    for(k=k+1; k<n && is_digit(z[k]); k++){}
+  }
+  s = slash_at(z, n, k);
+  return s ? k+s : 0;
+}
+
+static int ends_doi(char c){
+  return (unsigned char)c<=' ' || (unsigned char)c>=0x7F || c=='"' || c=='\'' || c=='{'
+      || c=='}' || c=='|' || c=='\\' || c=='#' || c=='`' || c=='^' || c=='?';
+}
+
+int pe_doi_find(const char *z, size_t n, PeBuf *out){
+  size_t i;
+  for(i=0; i+4<n; i++){
+    size_t s, e, start;
+    int depth[3] = {0, 0, 0};
+    if( z[i]!='1' ) continue;
+    s = match_prefix(z, n, i);
+    if( s==0 ) continue;
+    /* The suffix: to a stop character or an unmatched closer. */
+    for(e=s; e<n && !ends_doi(z[e]); e++){
+      const char *p = strchr("([<)]>", z[e]);
+      if( p && *p ){
+        int k = (int)((p - "([<)]>") % 3);
+        if( p - "([<)]>" < 3 ) depth[k]++;
+        else if( depth[k]==0 ) break;
+        else depth[k]--;
+      }
+    }
+    while( e>s && strchr(".,;:!?", z[e-1]) ) e--;
+    /* A trailing unmatched opener ('10.1/abc(') goes too. */
+    while( e>s && strchr("([<", z[e-1]) ) e--;
+    if( e==s ) continue;
+    /* Emit: the prefix with '/', the suffix decoded, all lowercased. */
+    start = out->n;
+    {
+      size_t j = i;
+      while( j<e ){
+        char c = z[j];
+        int hi, lo;
+        if( c=='%' && j+2<e && (hi = hex_value(z[j+1]))>=0 && (lo = hex_value(z[j+2]))>=0
+            && hi*16+lo>0x20 && hi*16+lo<0x7F ){
+          c = (char)(hi*16+lo);
+          j += 3;
+        }else{
+          j++;
+        }
+        if( c>='A' && c<='Z' ) c = (char)(c+32);
+        pe_buf_appendc(out, c);
+      }
+    }
+    if( out->oom ) return -1;
+    /* Decoding may have revealed trailing punctuation ('%2E'): trim again. */
+    while( out->n>start && strchr(".,;:!?", out->z[out->n-1]) ) out->z[--out->n] = 0;
+    return 1;
+  }
+  return 0;
+}
+
+/* ------------------------------------------------------------------ URLs */
+
+int pe_arxiv_url(PeBuf *out, const char *zId, size_t nId, int version){
+  pe_buf_appends(out, "https://arxiv.org/abs/");
+  pe_buf_append(out, zId, nId);
+  if( version>0 ) pe_buf_appendf(out, "v%d", version);
+  return out->oom ? PE_NOMEM : PE_OK;
+}
+
+int pe_doi_url(PeBuf *out, const char *zDoi, size_t nDoi){
+  size_t i;
+  pe_buf_appends(out, "https://doi.org/");
+  for(i=0; i<nDoi; i++){
+    unsigned char c = (unsigned char)zDoi[i];
+    if( c<=' ' || c>=0x7F || strchr("\"#%<>?\\^`{|}", (int)c) ){
+      pe_buf_appendf(out, "%%%02X", c);
+    }else{
+      pe_buf_appendc(out, (char)c);
+    }
+  }
+  return out->oom ? PE_NOMEM : PE_OK;
+}

@@ -1,0 +1,618 @@
+/* regex.c: see regex.h. */
+#define _GNU_SOURCE                 /* memmem */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <string.h>
+#include <pcre2.h>
+#include "pe_mem.h"
+#include "strbuf.h"
+#include "regex.h"
+#include "utf8.h"
+
+#define COMPILE_OPTIONS (PCRE2_UTF|PCRE2_UCP|PCRE2_MATCH_INVALID_UTF|PCRE2_NEVER_BACKSLASH_C)
+#define HASH_BUCKETS 256            /* a power of two, > PE_REGEX_CACHE_SIZE */
+#define JIT_STACK_START (32*1024)
+#define JIT_STACK_MAX   (1024*1024)
+#define MAX_GROUP_NAME  32          /* PCRE2's limit on a group name */
+
+struct PeRegex {
+  int nRef;
+  pcre2_code *code;
+  pcre2_match_data *md;     /* reused by every search with this pattern */
+  PCRE2_SIZE *ov;           /* md's ovector */
+  int jit;                  /* JIT-compiled: match with pcre2_jit_match */
+  int literal;              /* answered by memmem on zPat */
+  int nGroup;               /* capturing groups */
+  uint32_t options;         /* the flags' options */
+  uint64_t hash;
+  char *zPat;               /* the pattern, NUL-terminated */
+  size_t nPat;
+  size_t mStart, mEnd;      /* the last match */
+  /* Cache links (only while the env's cache holds it). */
+  int inCache;
+  PeRegex *pHashNext, *pLruPrev, *pLruNext;
+};
+
+struct PeRegexEnv {
+  pcre2_general_context *gctx;
+  pcre2_compile_context *cctx;
+  pcre2_match_context *mctx;
+  pcre2_jit_stack *jitStack;
+  PeRegex *aBucket[HASH_BUCKETS];
+  PeRegex *pNewest, *pOldest;  /* the LRU list, most recently used first */
+  int nEntry;
+};
+
+/* ---- PCRE2 allocates through pe_mem.h ---- */
+static void *pcre_alloc(PCRE2_SIZE n, void *pUnused){ (void)pUnused; return pe_malloc(n); }
+static void pcre_free(void *p, void *pUnused){ (void)pUnused; pe_free(p); }
+
+/* Append z[0..n) with each invalid byte as U+FFFD: messages stay UTF-8. */
+static void append_valid_utf8(PeBuf *b, const char *z, size_t n){
+  size_t i = 0;
+  while( i<n ){
+    uint32_t c;
+    int k = pe_utf8_decode((const unsigned char*)z+i, n-i, &c);
+    if( c==PE_REPLACEMENT && k==1 ) pe_buf_append_utf8(b, c);
+    else pe_buf_append(b, z+i, (size_t)k);
+    i += (size_t)k;
+  }
+}
+
+/* Finish a message begun in b with " in 'zIn'": PE_ERROR, or PE_NOMEM when
+** even the message cannot be allocated (*pzErr stays NULL then). */
+static int error_in(char **pzErr, PeBuf *b, const char *zIn, size_t nIn){
+  pe_buf_appends(b, " in '");
+  append_valid_utf8(b, zIn, nIn);
+  pe_buf_appendc(b, '\'');
+  *pzErr = pe_buf_finish(b, 0);
+  return *pzErr ? PE_ERROR : PE_NOMEM;
+}
+
+/*
+** The offset an error message names: in characters from 0, pointing at a
+** character of the pattern.  PCRE2 counts bytes and, for a problem found
+** at the end ('ab(c': the parenthesis is never closed), points just past
+** the pattern; we name its last character instead.
+*/
+static size_t error_offset(const char *z, size_t n, size_t iByte){
+  if( iByte<n ) return pe_regex_chars(z, iByte);
+  n = pe_regex_chars(z, n);
+  return n ? n-1 : 0;
+}
+
+/* ---- the environment ---- */
+
+PeRegexEnv *pe_regex_env_new(void){
+  PeRegexEnv *env = pe_malloc(sizeof(*env));
+  if( env==0 ) return 0;
+  memset(env, 0, sizeof(*env));
+  env->gctx = pcre2_general_context_create(pcre_alloc, pcre_free, 0);
+  if( env->gctx ){
+    env->cctx = pcre2_compile_context_create(env->gctx);
+    env->mctx = pcre2_match_context_create(env->gctx);
+    env->jitStack = pcre2_jit_stack_create(JIT_STACK_START, JIT_STACK_MAX, env->gctx);
+  }
+  if( env->cctx==0 || env->mctx==0 || env->jitStack==0 ){
+    pe_regex_env_free(env);
+    return 0;
+  }
+  pcre2_set_match_limit(env->mctx, PE_REGEX_MATCH_LIMIT);
+  pcre2_jit_stack_assign(env->mctx, 0, env->jitStack);
+  return env;
+}
+
+static void cache_unlink(PeRegexEnv *env, PeRegex *re);
+
+void pe_regex_env_free(PeRegexEnv *env){
+  if( env==0 ) return;
+  while( env->pOldest ){
+    PeRegex *re = env->pOldest;
+    cache_unlink(env, re);
+    pe_regex_unref(re);
+  }
+  pcre2_jit_stack_free(env->jitStack);
+  pcre2_match_context_free(env->mctx);
+  pcre2_compile_context_free(env->cctx);
+  pcre2_general_context_free(env->gctx);
+  pe_free(env);
+}
+
+/* ---- flags ---- */
+
+int pe_regex_flags(const char *z, size_t n, uint32_t *pOptions, char **pzErr){
+  uint32_t o = 0;
+  size_t i;
+  *pOptions = 0;
+  for(i=0; i<n; i++){
+    switch( z[i] ){
+      case 'i': o |= PCRE2_CASELESS; break;
+      case 'm': o |= PCRE2_MULTILINE; break;
+      case 's': o |= PCRE2_DOTALL; break;
+      case 'x': o |= PCRE2_EXTENDED; break;
+      default: {
+        /* Name the whole character, even when it is not ASCII. */
+        size_t k = i+1;
+        PeBuf b;
+        while( k<n && ((unsigned char)z[k] & 0xC0)==0x80 ) k++;
+        pe_buf_init(&b);
+        pe_buf_appends(&b, "regexp: unknown flag '");
+        append_valid_utf8(&b, z+i, k-i);
+        pe_buf_appends(&b, "' in '");
+        append_valid_utf8(&b, z, n);
+        pe_buf_appends(&b, "' (flags are i, m, s, x)");
+        *pzErr = pe_buf_finish(&b, 0);
+        return *pzErr ? PE_ERROR : PE_NOMEM;
+      }
+    }
+  }
+  *pOptions = o;
+  return PE_OK;
+}
+
+/* ---- compiling ---- */
+
+int pe_regex_literal_pattern(const char *zPat, size_t nPat, uint32_t options){
+  size_t i;
+  if( nPat==0 ) return 0;                  /* matches empty strings everywhere */
+  if( options & (PCRE2_CASELESS|PCRE2_EXTENDED) ) return 0;
+  for(i=0; i<nPat; i++){
+    if( strchr("\\^$.[|()?*+{", zPat[i]) ) return 0;   /* also catches NUL */
+  }
+  return 1;
+}
+
+static uint64_t pattern_hash(const char *z, size_t n, uint32_t options){
+  uint64_t h = 14695981039346656037ULL ^ options;   /* FNV-1a */
+  size_t i;
+  for(i=0; i<n; i++){ h ^= (unsigned char)z[i]; h *= 1099511628211ULL; }
+  return h;
+}
+
+static void regex_free(PeRegex *re){
+  pcre2_match_data_free(re->md);
+  pcre2_code_free(re->code);
+  pe_free(re->zPat);
+  pe_free(re);
+}
+
+int pe_regex_compile(PeRegexEnv *env, const char *zPat, size_t nPat,
+                     uint32_t options, PeRegex **ppRe, char **pzErr){
+  PeRegex *re;
+  int errCode = 0;
+  PCRE2_SIZE errOffset = 0;
+  uint32_t nCapture = 0;
+  *ppRe = 0;
+  re = pe_malloc(sizeof(*re));
+  if( re==0 ) return PE_NOMEM;
+  memset(re, 0, sizeof(*re));
+  re->nRef = 1;
+  re->options = options;
+  re->hash = pattern_hash(zPat, nPat, options);
+  re->nPat = nPat;
+  re->zPat = pe_malloc(nPat+1);
+  if( re->zPat==0 ){ pe_free(re); return PE_NOMEM; }
+  if( nPat ) memcpy(re->zPat, zPat, nPat);
+  re->zPat[nPat] = 0;
+  re->code = pcre2_compile((PCRE2_SPTR)re->zPat, nPat, COMPILE_OPTIONS|options,
+                           &errCode, &errOffset, env->cctx);
+  if( re->code==0 ){
+    PCRE2_UCHAR aMsg[256];
+    PeBuf b;
+    regex_free(re);
+    if( errCode==PCRE2_ERROR_HEAP_FAILED || errCode==121 /* failed to get memory */ ){
+      return PE_NOMEM;
+    }
+    pcre2_get_error_message(errCode, aMsg, sizeof(aMsg));
+    pe_buf_init(&b);
+    pe_buf_appendf(&b, "regexp: %s at offset %zu", (const char*)aMsg,
+                   error_offset(zPat, nPat, errOffset));
+    return error_in(pzErr, &b, zPat, nPat);
+  }
+  pcre2_pattern_info(re->code, PCRE2_INFO_CAPTURECOUNT, &nCapture);
+  re->nGroup = (int)nCapture;
+  re->literal = pe_regex_literal_pattern(zPat, nPat, options);
+  if( !re->literal ){
+    /* Without JIT (no executable memory, say) the interpreter still works. */
+    re->jit = pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE)==0;
+  }
+  re->md = pcre2_match_data_create_from_pattern(re->code, env->gctx);
+  if( re->md==0 ){ regex_free(re); return PE_NOMEM; }
+  re->ov = pcre2_get_ovector_pointer(re->md);
+  *ppRe = re;
+  return PE_OK;
+}
+
+void pe_regex_ref(PeRegex *re){ re->nRef++; }
+
+void pe_regex_unref(PeRegex *re){
+  if( re && --re->nRef==0 ) regex_free(re);
+}
+
+int pe_regex_is(const PeRegex *re, const char *zPat, size_t nPat, uint32_t options){
+  return re->options==options && re->nPat==nPat && memcmp(re->zPat, zPat, nPat)==0;
+}
+int pe_regex_is_literal(const PeRegex *re){ return re->literal; }
+int pe_regex_group_count(const PeRegex *re){ return re->nGroup; }
+const char *pe_regex_pattern(const PeRegex *re){ return re->zPat; }
+
+/* ---- the LRU cache ---- */
+
+static void cache_unlink(PeRegexEnv *env, PeRegex *re){
+  PeRegex **pp = &env->aBucket[re->hash & (HASH_BUCKETS-1)];
+  while( *pp!=re ) pp = &(*pp)->pHashNext;
+  *pp = re->pHashNext;
+  if( re->pLruPrev ) re->pLruPrev->pLruNext = re->pLruNext; else env->pNewest = re->pLruNext;
+  if( re->pLruNext ) re->pLruNext->pLruPrev = re->pLruPrev; else env->pOldest = re->pLruPrev;
+  re->pHashNext = re->pLruPrev = re->pLruNext = 0;
+  re->inCache = 0;
+  env->nEntry--;
+}
+
+static void lru_push_newest(PeRegexEnv *env, PeRegex *re){
+  re->pLruPrev = 0;
+  re->pLruNext = env->pNewest;
+  if( env->pNewest ) env->pNewest->pLruPrev = re; else env->pOldest = re;
+  env->pNewest = re;
+}
+
+int pe_regex_get(PeRegexEnv *env, const char *zPat, size_t nPat,
+                 uint32_t options, PeRegex **ppRe, char **pzErr){
+  uint64_t h = pattern_hash(zPat, nPat, options);
+  PeRegex *re;
+  int rc;
+  for(re=env->aBucket[h & (HASH_BUCKETS-1)]; re; re=re->pHashNext){
+    if( re->hash==h && pe_regex_is(re, zPat, nPat, options) ){
+      if( env->pNewest!=re ){       /* move to the front */
+        re->pLruPrev->pLruNext = re->pLruNext;
+        if( re->pLruNext ) re->pLruNext->pLruPrev = re->pLruPrev; else env->pOldest = re->pLruPrev;
+        lru_push_newest(env, re);
+      }
+      re->nRef++;
+      *ppRe = re;
+      return PE_OK;
+    }
+  }
+  rc = pe_regex_compile(env, zPat, nPat, options, ppRe, pzErr);
+  if( rc!=PE_OK || PE_REGEX_CACHE_SIZE<=0 ) return rc;
+  re = *ppRe;
+  if( env->nEntry>=PE_REGEX_CACHE_SIZE ){
+    PeRegex *pOld = env->pOldest;
+    cache_unlink(env, pOld);
+    pe_regex_unref(pOld);
+  }
+  re->pHashNext = env->aBucket[h & (HASH_BUCKETS-1)];
+  env->aBucket[h & (HASH_BUCKETS-1)] = re;
+  lru_push_newest(env, re);
+  re->inCache = 1;
+  re->nRef++;                       /* the cache's reference */
+  env->nEntry++;
+  return PE_OK;
+}
+
+/* ---- matching ---- */
+
+static int match_error(char **pzErr, int rc, const PeRegex *re){
+  PCRE2_UCHAR aMsg[256];
+  const char *zWhy;
+  PeBuf b;
+  switch( rc ){
+    case PCRE2_ERROR_NOMEMORY:
+    case PCRE2_ERROR_HEAP_FAILED:
+      return PE_NOMEM;
+    case PCRE2_ERROR_MATCHLIMIT:
+      zWhy = "match limit exceeded (the pattern backtracks too much)"; break;
+    case PCRE2_ERROR_JIT_STACKLIMIT:
+      zWhy = "JIT stack limit exceeded (the pattern nests too deeply)"; break;
+    case PCRE2_ERROR_DEPTHLIMIT:
+    case PCRE2_ERROR_HEAPLIMIT:
+      zWhy = "match depth limit exceeded (the pattern nests too deeply)"; break;
+    default:
+      pcre2_get_error_message(rc, aMsg, sizeof(aMsg));
+      zWhy = (const char*)aMsg;
+  }
+  pe_buf_init(&b);
+  pe_buf_appends(&b, "regexp: ");
+  pe_buf_appends(&b, zWhy);
+  return error_in(pzErr, &b, re->zPat, re->nPat);
+}
+
+int pe_regex_search(PeRegexEnv *env, PeRegex *re, const char *z, size_t n,
+                    size_t iFrom, int notEmptyAt, int *pFound, char **pzErr){
+  int rc;
+  *pFound = 0;
+  if( iFrom>n ) return PE_OK;
+  if( z==0 ) z = "";
+  if( re->literal ){
+    const char *p = memmem(z+iFrom, n-iFrom, re->zPat, re->nPat);
+    if( p ){
+      re->mStart = (size_t)(p - z);
+      re->mEnd = re->mStart + re->nPat;
+      *pFound = 1;
+    }
+    return PE_OK;
+  }
+  if( re->jit ){
+    rc = pcre2_jit_match(re->code, (PCRE2_SPTR)z, n, iFrom,
+                         notEmptyAt ? PCRE2_NOTEMPTY_ATSTART : 0, re->md, env->mctx);
+  }else{
+    rc = pcre2_match(re->code, (PCRE2_SPTR)z, n, iFrom,
+                     notEmptyAt ? PCRE2_NOTEMPTY_ATSTART : 0, re->md, env->mctx);
+  }
+  if( rc==PCRE2_ERROR_NOMATCH ) return PE_OK;
+  if( rc<0 ) return match_error(pzErr, rc, re);
+  re->mStart = re->ov[0];
+  re->mEnd = re->ov[1];
+  if( re->mStart>re->mEnd ) re->mStart = re->mEnd;   /* \K oddities: never negative */
+  *pFound = 1;
+  return PE_OK;
+}
+
+int pe_regex_group(const PeRegex *re, int i, size_t *pStart, size_t *pEnd){
+  if( i==0 ){ *pStart = re->mStart; *pEnd = re->mEnd; return 1; }
+  if( i<0 || i>re->nGroup || re->ov[2*i]==PCRE2_UNSET ) return 0;
+  *pStart = re->ov[2*i];
+  *pEnd = re->ov[2*i+1];
+  return 1;
+}
+
+/* Group called zName (NUL-terminated) in the last match. */
+static int group_by_name(const PeRegex *re, const char *zName, size_t *pStart, size_t *pEnd){
+  PCRE2_SPTR first, last;
+  int entrySize = pcre2_substring_nametable_scan(re->code, (PCRE2_SPTR)zName, &first, &last);
+  if( entrySize<=0 ) return -1;
+  for(; first<=last; first+=entrySize){
+    int g = (first[0]<<8) | first[1];
+    if( pe_regex_group(re, g, pStart, pEnd) ) return 1;
+  }
+  return 0;
+}
+
+/* Copy a group name to a NUL-terminated buffer; 0 if it cannot be one. */
+static int name_copy(char aName[MAX_GROUP_NAME+1], const char *z, size_t n){
+  if( n==0 || n>MAX_GROUP_NAME || memchr(z, 0, n) ) return 0;
+  memcpy(aName, z, n);
+  aName[n] = 0;
+  return 1;
+}
+
+int pe_regex_group_named(const PeRegex *re, const char *zName, size_t nName,
+                         size_t *pStart, size_t *pEnd){
+  char aName[MAX_GROUP_NAME+1];
+  if( !name_copy(aName, zName, nName) ) return -1;
+  return group_by_name(re, aName, pStart, pEnd);
+}
+
+int pe_regex_group_number(const PeRegex *re, const char *zName, size_t nName){
+  char aName[MAX_GROUP_NAME+1];
+  int g;
+  if( !name_copy(aName, zName, nName) ) return -1;
+  g = pcre2_substring_number_from_name(re->code, (PCRE2_SPTR)aName);
+  if( g==PCRE2_ERROR_NOUNIQUESUBSTRING ){
+    PCRE2_SPTR first, last;
+    pcre2_substring_nametable_scan(re->code, (PCRE2_SPTR)aName, &first, &last);
+    g = (first[0]<<8) | first[1];
+  }
+  return g<0 ? -1 : g;
+}
+
+void pe_regex_iter_init(PeRegexIter *it, PeRegex *re, const char *z, size_t n){
+  memset(it, 0, sizeof(*it));
+  it->re = re;
+  it->z = z;
+  it->n = n;
+}
+
+int pe_regex_next(PeRegexEnv *env, PeRegexIter *it, int *pFound, char **pzErr){
+  int rc;
+  *pFound = 0;
+  if( it->done ) return PE_OK;
+  rc = pe_regex_search(env, it->re, it->z, it->n, it->iNext, it->lastEmpty, pFound, pzErr);
+  if( rc!=PE_OK || !*pFound ){ it->done = 1; return rc; }
+  it->start = it->re->mStart;
+  it->end = it->re->mEnd;
+  /* PCRE2 moves its start by whole characters; after an empty match the next
+  ** search starts at the same place but may not match empty there. */
+  it->lastEmpty = it->start==it->end;
+  it->iNext = it->end;
+  return PE_OK;
+}
+
+int pe_regex_count(PeRegexEnv *env, PeRegex *re, const char *z, size_t n,
+                   long long *pCount, char **pzErr){
+  PeRegexIter it;
+  int found, rc;
+  long long c = 0;
+  pe_regex_iter_init(&it, re, z, n);
+  while( (rc = pe_regex_next(env, &it, &found, pzErr))==PE_OK && found ) c++;
+  *pCount = c;
+  return rc;
+}
+
+int pe_regex_replace(PeRegexEnv *env, PeRegex *re, const PeTemplate *tpl,
+                     const char *z, size_t n, PeBuf *out, char **pzErr){
+  PeRegexIter it;
+  int found, rc;
+  size_t last = 0;
+  pe_regex_iter_init(&it, re, z, n);
+  while( (rc = pe_regex_next(env, &it, &found, pzErr))==PE_OK && found ){
+    pe_buf_append(out, z+last, it.start-last);
+    pe_template_expand(tpl, re, z, out);
+    last = it.end;
+  }
+  if( rc!=PE_OK ) return rc;
+  pe_buf_append(out, z+last, n-last);
+  return out->oom ? PE_NOMEM : PE_OK;
+}
+
+/* ---- replacement templates ---- */
+
+typedef struct TplPiece {
+  size_t off, len;            /* literal text: tpl->zText[off..off+len) */
+  int group;                  /* >=0: insert this group; -1: literal */
+  char zName[MAX_GROUP_NAME+1]; /* for $name: resolved per match (duplicates) */
+} TplPiece;
+
+struct PeTemplate {
+  char *zText;
+  int nPiece;
+  TplPiece *aPiece;
+};
+
+void pe_template_free(PeTemplate *tpl){
+  if( tpl==0 ) return;
+  pe_free(tpl->zText);
+  pe_free(tpl->aPiece);
+  pe_free(tpl);
+}
+
+static int is_name_start(char c){
+  return (c>='A' && c<='Z') || (c>='a' && c<='z') || c=='_';
+}
+static int is_digit(char c){ return c>='0' && c<='9'; }
+
+/* Where a "$..." reference at z[i] ends and what it names. */
+typedef struct TplRef { size_t end; size_t nameOff, nameLen; int numeric; } TplRef;
+
+static int scan_ref(const char *z, size_t n, size_t i, TplRef *r){
+  size_t k = i+1;
+  if( k<n && z[k]=='{' ){
+    size_t s = k+1, e = s;
+    while( e<n && z[e]!='}' ) e++;
+    if( e>=n || e==s ) return 0;
+    r->nameOff = s; r->nameLen = e-s; r->end = e+1;
+  }else if( k<n && is_digit(z[k]) ){
+    size_t e = k;
+    while( e<n && is_digit(z[e]) ) e++;
+    r->nameOff = k; r->nameLen = e-k; r->end = e;
+  }else if( k<n && is_name_start(z[k]) ){
+    size_t e = k;
+    while( e<n && (is_name_start(z[e]) || is_digit(z[e])) ) e++;
+    r->nameOff = k; r->nameLen = e-k; r->end = e;
+  }else{
+    return 0;
+  }
+  {
+    size_t j;
+    r->numeric = 1;
+    for(j=0; j<r->nameLen; j++) if( !is_digit(z[r->nameOff+j]) ) r->numeric = 0;
+  }
+  return 1;
+}
+
+/* "regexp_replace: <zWhat><ref> at offset N in replacement '...'" */
+static int template_error(char **pzErr, const char *zWhat, const char *zRef, size_t nRef,
+                          size_t iOff, const char *z, size_t n){
+  PeBuf b;
+  pe_buf_init(&b);
+  pe_buf_appends(&b, "regexp_replace: ");
+  pe_buf_appends(&b, zWhat);
+  if( nRef ){
+    pe_buf_appendc(&b, '\'');
+    append_valid_utf8(&b, zRef, nRef);
+    pe_buf_appendc(&b, '\'');
+  }
+  pe_buf_appendf(&b, " at offset %zu", pe_regex_chars(z, iOff));
+  pe_buf_appends(&b, " in replacement '");
+  append_valid_utf8(&b, z, n);
+  pe_buf_appendc(&b, '\'');
+  *pzErr = pe_buf_finish(&b, 0);
+  return *pzErr ? PE_ERROR : PE_NOMEM;
+}
+
+int pe_template_parse(const PeRegex *re, const char *z, size_t n,
+                      PeTemplate **ppTpl, char **pzErr){
+  PeTemplate *tpl;
+  size_t i = 0, litStart = 0, nMax = 1;
+  *ppTpl = 0;
+  for(i=0; i<n; i++) if( z[i]=='$' ) nMax += 2;
+  tpl = pe_malloc(sizeof(*tpl));
+  if( tpl==0 ) return PE_NOMEM;
+  memset(tpl, 0, sizeof(*tpl));
+  tpl->zText = pe_malloc(n+1);
+  tpl->aPiece = pe_malloc(nMax*sizeof(TplPiece));
+  if( tpl->zText==0 || tpl->aPiece==0 ){ pe_template_free(tpl); return PE_NOMEM; }
+  if( n ) memcpy(tpl->zText, z, n);
+  tpl->zText[n] = 0;
+
+#define ADD_LITERAL(from, to) do{ if( (to)>(from) ){ \
+    TplPiece *p_ = &tpl->aPiece[tpl->nPiece++]; \
+    p_->off = (from); p_->len = (to)-(from); p_->group = -1; p_->zName[0] = 0; } }while(0)
+
+  for(i=0; i<n; ){
+    TplRef r;
+    TplPiece *p;
+    if( z[i]!='$' ){ i++; continue; }
+    if( i+1<n && z[i+1]=='$' ){          /* $$: a dollar */
+      ADD_LITERAL(litStart, i+1);
+      i += 2;
+      litStart = i;
+      continue;
+    }
+    if( !scan_ref(z, n, i, &r) ){
+      pe_template_free(tpl);
+      if( i+1<n && z[i+1]=='{' ){
+        return template_error(pzErr, "unterminated or empty '${'", "", 0, i, z, n);
+      }
+      return template_error(pzErr, "lone '$'", "", 0, i, z, n);
+    }
+    ADD_LITERAL(litStart, i);
+    p = &tpl->aPiece[tpl->nPiece++];
+    p->off = p->len = 0;
+    p->zName[0] = 0;
+    if( r.numeric ){
+      size_t j;
+      long g = 0;
+      for(j=0; j<r.nameLen && g<=re->nGroup; j++) g = g*10 + (z[r.nameOff+j]-'0');
+      if( g>re->nGroup ){
+        pe_template_free(tpl);
+        return template_error(pzErr, "no such group ", z+i, r.end-i, i, z, n);
+      }
+      p->group = (int)g;
+    }else{
+      int g = pe_regex_group_number(re, z+r.nameOff, r.nameLen);
+      if( g<0 ){
+        pe_template_free(tpl);
+        return template_error(pzErr, "no such group ", z+i, r.end-i, i, z, n);
+      }
+      p->group = g;
+      memcpy(p->zName, z+r.nameOff, r.nameLen);
+      p->zName[r.nameLen] = 0;
+    }
+    i = r.end;
+    litStart = i;
+  }
+  ADD_LITERAL(litStart, n);
+#undef ADD_LITERAL
+  *ppTpl = tpl;
+  return PE_OK;
+}
+
+int pe_template_expand(const PeTemplate *tpl, const PeRegex *re, const char *z, PeBuf *out){
+  int i;
+  for(i=0; i<tpl->nPiece; i++){
+    const TplPiece *p = &tpl->aPiece[i];
+    size_t s, e;
+    if( p->group<0 ){
+      pe_buf_append(out, tpl->zText + p->off, p->len);
+    }else if( p->zName[0] ? group_by_name(re, p->zName, &s, &e)==1
+                          : pe_regex_group(re, p->group, &s, &e) ){
+      pe_buf_append(out, z+s, e-s);
+    }
+  }
+  return out->oom ? PE_NOMEM : PE_OK;
+}
+
+/* ---- character positions ---- */
+
+size_t pe_regex_chars(const char *z, size_t n){
+  const unsigned char *p = (const unsigned char*)z;
+  size_t i, count = 0;
+  int inChar = 0;               /* continuation bytes now belong to a lead byte */
+  for(i=0; i<n; i++){
+    unsigned char c = p[i];
+    if( c<0x80 ){ count++; inChar = 0; }
+    else if( c>=0xC0 ){ count++; inChar = 1; }
+    else if( !inChar ) count++;
+  }
+  return count;
+}
