@@ -29,6 +29,7 @@
 #include <string.h>
 #include "bibtex.h"
 #include "bibmap.h"
+#include "bibscan.h"
 #include "pe_mem.h"
 #include "utf8.h"
 
@@ -49,6 +50,7 @@ static const unsigned char aSpace[256] = {
 static const unsigned char aNotName[256] = {
   [0 ... 0x20]=1, ['"']=1, ['#']=1, ['%']=1, ['\'']=1, ['(']=1, [')']=1,
   [',']=1, ['=']=1, ['{']=1, ['}']=1, [0x7F]=1,
+  ['@']=1,        /* BibTeX allows it; btparse does not, and '@' starts the next entry */
 };
 
 int bib_is_name_char(unsigned char c){ return !aNotName[c]; }
@@ -75,7 +77,9 @@ struct BibParser {
   BibMapSlot *pParent;          /* the current entry's parent, if any */
   BibMap *pTargets;             /* in a light pass: the crossref targets */
   int bLight;                   /* light pass: values built only when needed */
+  int bQuiet;                   /* no diagnostics (light pass, BIB_NO_VALUES) */
   int bKeepValues;              /* light pass: this entry's values are needed */
+  int bMacroRedefined;          /* an @string redefined a macro */
 
   /* the current item */
   PeBuf arena;
@@ -95,13 +99,14 @@ struct BibParser {
 
   /* line tracking: the position of posOff is known */
   size_t posOff, posLineStart;
-  int posLine, posCol;
+  int posLine;
 };
 
 /* ---------------------------------------------------------------- lines */
 
 /* Line and column (1-based, column in characters) of input offset off.
-** Queries mostly move forward, so the last answer is the starting point. */
+** Queries mostly move forward, so the last answer is the starting point;
+** the column is counted only when asked for (pCol not NULL). */
 static void position(BibParser *p, size_t off, int *pLine, int *pCol){
   const char *z = p->z;
   if( off>p->n ) off = p->n;
@@ -111,26 +116,12 @@ static void position(BibParser *p, size_t off, int *pLine, int *pCol){
     k = off;
     while( k>0 && z[k-1]!='\n' ) k--;
     p->posLineStart = k;
-    p->posCol = 1 + (int)pe_utf8_count(z+k, off-k);
   }else{
-    size_t k = p->posOff;
-    const char *nl;
-    int bNewLine = 0;
-    while( k<off && (nl = memchr(z+k, '\n', off-k))!=0 ){
-      p->posLine++;
-      k = (size_t)(nl-z) + 1;
-      bNewLine = 1;
-    }
-    if( bNewLine ){
-      p->posLineStart = k;
-      p->posCol = 1 + (int)pe_utf8_count(z+k, off-k);
-    }else{
-      p->posCol += (int)pe_utf8_count(z+p->posOff, off-p->posOff);
-    }
+    p->posLine += (int)bibscan_count_newlines(z, p->posOff, off, &p->posLineStart);
   }
   p->posOff = off;
   *pLine = p->posLine;
-  if( pCol ) *pCol = p->posCol;
+  if( pCol ) *pCol = 1 + (int)pe_utf8_count(z+p->posLineStart, off-p->posLineStart);
 }
 
 /* ---------------------------------------------------------- the arena */
@@ -148,6 +139,8 @@ static int grow_array(void **pa, size_t *pnAlloc, size_t nNeed, size_t szElem){
   return PE_OK;
 }
 
+static void runaway_at(BibParser *p, size_t k);
+
 /* Append source bytes z[a..b), optionally with white-space runs collapsed
 ** to one space (also across earlier parts of the value being built).  Bytes
 ** that are not valid UTF-8 (or every byte >= 0x80 with BIB_LATIN1) are
@@ -161,10 +154,26 @@ static void append_source(BibParser *p, size_t a, size_t b, int bCollapse){
   w = (unsigned char*)o->z + o->n;
   sp = o->n>p->valStart && w[-1]==' ';
   while( a<b ){
-    unsigned char c = z[a];
+    unsigned char c;
+    if( bCollapse ){
+      /* the common case: a stretch that collapsing leaves as it is */
+      size_t k = bibscan_plain_prefix((const char*)z+a, b-a, sp);
+      if( k ){
+        memcpy(w, z+a, k);
+        w += k; a += k;
+        sp = w[-1]==' ';
+        if( a>=b ) break;
+      }
+    }
+    c = z[a];
     if( c<0x80 ){
       if( bCollapse && aSpace[c] ){
         if( !sp ){ *w++ = ' '; sp = 1; }
+        if( c=='\n' && !p->bRunaway && !p->bQuiet ){
+          size_t k = a+1;
+          while( k<b && (z[k]==' ' || z[k]=='\t') ) k++;
+          if( k<b && z[k]=='@' ) runaway_at(p, k);
+        }
         a++;
         continue;
       }
@@ -213,7 +222,7 @@ static void diag(BibParser *p, size_t off, int severity, const char *zKind,
   char zMsg[300];
   va_list ap;
   int nMsg;
-  if( p->bLight ) return;                 /* the main pass reports */
+  if( p->bQuiet ) return;                 /* nobody reads them */
   if( grow_array((void**)&p->aDRec, &p->nDRecAlloc, p->nDRec+1, sizeof(DiagRec)) ){
     p->oom = 1;
     return;
@@ -309,34 +318,28 @@ static size_t scan_name(const BibParser *p, size_t i){
 static size_t brace_close(const BibParser *p, size_t i){
   const char *z = p->z;
   size_t n = p->n, depth = 0;
-  for(; i<n; i++){
-    char c = z[i];
-    if( c=='{' ) depth++;
-    else if( c=='}' && --depth==0 ) return i;
+  for(;;){
+    i = bibscan_find3(z, i, n, '{', '}', '}');
+    if( i>=n ) return n;
+    if( z[i]=='{' ) depth++;
+    else if( --depth==0 ) return i;
+    i++;
   }
-  return n;
 }
 
-/* Does a line inside a value start with what looks like a new entry?
-** (The sign of a brace left open: BibTeX reads on, and so do we, but say so.) */
-static void check_runaway(BibParser *p, size_t a, size_t b, size_t atItem){
+/* A line inside a value starts with '@' at z[k]: if it looks like a new
+** entry, a brace was likely left open (BibTeX reads on, and so do we, but
+** we say so, once per item). */
+static void runaway_at(BibParser *p, size_t k){
   const char *z = p->z;
-  const char *nl;
-  if( p->bRunaway || p->bLight ) return;
-  while( a<b && (nl = memchr(z+a, '\n', b-a))!=0 ){
-    size_t k = skip_space(p, (size_t)(nl-z)+1), e;
-    a = (size_t)(nl-z)+1;
-    if( k>=b || z[k]!='@' ) continue;
-    e = scan_name(p, k+1);
-    if( e>k+1 && e<b && (z[e]=='{' || z[e]=='(') ){
-      int line;
-      position(p, atItem, &line, 0);
-      diag(p, k, BIB_SEV_WARNING, "runaway_value",
-           "this line looks like a new entry but is read as part of a value "
-           "of the entry at line %d: is a brace left open there?", line);
-      p->bRunaway = 1;
-      return;
-    }
+  size_t e = scan_name(p, k+1);
+  if( e>k+1 && e<p->n && (z[e]=='{' || z[e]=='(') ){
+    int line;
+    position(p, p->entry.iStart, &line, 0);
+    diag(p, k, BIB_SEV_WARNING, "runaway_value",
+         "this line looks like a new entry but is read as part of a value "
+         "of the entry at line %d: is a brace left open there?", line);
+    p->bRunaway = 1;
   }
 }
 
@@ -350,14 +353,11 @@ static int parse_value(BibParser *p, size_t atItem, int bStore){
     if( z[i]=='{' ){
       size_t close = brace_close(p, i);
       if( close>=p->n ) return unterminated(p, atItem, i, "unbalanced '{' in a value");
-      if( bStore ){
-        append_source(p, i+1, close, 1);
-        check_runaway(p, i+1, close, atItem);
-      }
+      if( bStore ) append_source(p, i+1, close, 1);
       i = close+1;
     }else if( z[i]=='"' ){
       size_t k = i+1, depth = 0;
-      for(; k<p->n; k++){
+      for(; (k = bibscan_find3(z, k, p->n, '"', '{', '}'))<p->n; k++){
         char c = z[k];
         if( c=='{' ) depth++;
         else if( c=='}' ){
@@ -369,10 +369,7 @@ static int parse_value(BibParser *p, size_t atItem, int bStore){
         }else if( c=='"' && depth==0 ) break;
       }
       if( k>=p->n ) return unterminated(p, atItem, i, "unterminated quoted value");
-      if( bStore ){
-        append_source(p, i+1, k, 1);
-        check_runaway(p, i+1, k, atItem);
-      }
+      if( bStore ) append_source(p, i+1, k, 1);
       i = k+1;
     }else if( z[i]>='0' && z[i]<='9' ){
       size_t k = i;
@@ -458,7 +455,7 @@ static int parse_fields(BibParser *p, size_t atItem, char close, int bMacro){
     }
     off = i;
     iName = p->arena.n;
-    append_lower(p, i, e);
+    if( !(p->flags & BIB_NO_VALUES) ) append_lower(p, i, e);
     nName = p->arena.n-iName;
     i = skip_space(p, e);
     if( i>=p->n ) return unterminated(p, atItem, i, "expected '=' after the field name");
@@ -467,8 +464,8 @@ static int parse_fields(BibParser *p, size_t atItem, char close, int bMacro){
       return syntax_error(p, i, "expected '=' after the field name");
     }
     p->i = i+1;
-    bStore = 1;
-    if( !bMacro ){
+    bStore = !(p->flags & BIB_NO_VALUES);
+    if( bStore && !bMacro ){
       int k = p->oom ? -1 : find_field_rec(p, p->arena.z+iName, nName);
       if( k>=0 ){
         diag(p, off, BIB_SEV_WARNING, "duplicate_field",
@@ -483,10 +480,12 @@ static int parse_fields(BibParser *p, size_t atItem, char close, int bMacro){
     if( bStore ){
       size_t iVal = p->valStart;
       if( bMacro ){
+        int bNew = 1;
         if( !p->oom && bib_map_put(&p->macros, p->arena.z+iName, nName, p->arena.z+iVal,
-                                   p->arena.n-iVal, 1, 0, 0) ){
+                                   p->arena.n-iVal, 1, 0, &bNew) ){
           p->oom = 1;
         }
+        if( !bNew ) p->bMacroRedefined = 1;
       }else{
         trim_value(p);
         add_field(p, iName, nName, iVal, p->arena.n-iVal, off);
@@ -520,18 +519,19 @@ static int parse_key(BibParser *p, size_t atItem, char close){
   return 0;
 }
 
-/* Is the key already used?  Remember it otherwise. */
+/* Is the key already used?  Remember it otherwise (with its line; in a
+** light pass, with its offset: the index of the crossref parents). */
 static void check_duplicate_key(BibParser *p, int line){
   BibMapSlot *s;
   int bNew;
-  if( p->bLight || p->oom ) return;
+  if( p->oom || (p->bQuiet && !p->bLight) ) return;
   if( bib_map_put(&p->keys, p->arena.z+p->iKey, p->nKey, 0, 0, 0, &s, &bNew) ){
     p->oom = 1;
     return;
   }
   if( bNew ){
-    s->aux = (size_t)line;
-  }else{
+    s->aux = p->bLight ? p->entry.iStart : (size_t)line;
+  }else if( !p->bQuiet ){
     diag(p, p->entry.iStart, BIB_SEV_WARNING, "duplicate_key",
          "key '%.*s' was already used by the entry at line %d; both are returned",
          (int)p->nKey, p->arena.z+p->iKey, (int)s->aux);
@@ -580,6 +580,7 @@ static void parse_item(BibParser *p){
   i = skip_space(p, e);
   if( i>=p->n || (z[i]!='{' && z[i]!='(') ){
     if( pE->eKind==BIB_COMMENT ){ p->i = e; goto done; }   /* a bare @comment */
+    pE->eKind = BIB_JUNK;          /* an '@' in text, not an entry */
     p->i = i;
     if( i>=p->n ) unterminated(p, at, i, "expected '{' or '(' after the entry type");
     else syntax_error(p, i, "expected '{' or '(' after the entry type");
@@ -655,10 +656,9 @@ done:
 ** the offset of the first such byte, or b. */
 static size_t first_bad_byte(const BibParser *p, size_t a, size_t b){
   const unsigned char *z = (const unsigned char*)p->z;
-  while( a<b ){
+  while( (a = bibscan_find_high((const char*)z, a, b))<b ){
     uint32_t u;
     int len;
-    if( z[a]<0x80 ){ a++; continue; }
     if( p->flags & BIB_LATIN1 ) return a;
     len = pe_utf8_decode(z+a, b-a, &u);
     if( u==PE_REPLACEMENT && !(len==3 && z[a]==0xEF) ) return a;
@@ -695,7 +695,7 @@ static void publish(BibParser *p){
   if( p->bErr ){ pE->error.z = p->msgs.z+p->iErr; pE->error.n = p->nErr; }
   if( p->bRawArena ){ pE->raw.z = p->arena.z+p->iRaw; pE->raw.n = p->nRaw; }
   else{ pE->raw.z = p->z+pE->iStart; pE->raw.n = pE->iEnd-pE->iStart; }
-  position(p, pE->iStart, &pE->line, &pE->col);
+
   for(k=0; k<p->nRec; k++){
     const FieldRec *r = &p->aRec[k];
     p->aField[k].name.z = p->arena.z+r->iName;  p->aField[k].name.n = r->nName;
@@ -761,17 +761,23 @@ static int store_parent(BibParser *pMain, const BibParser *pPass, BibMapSlot *pT
   return rc;
 }
 
-/* The light passes that fill p->parents (see the header comment). */
+/* Fill p->parents (see the header comment).  The light pass collects the
+** crossref targets, stores each parent that comes after its first child,
+** and indexes every key's offset.  A parent that came before its first
+** child is then parsed again at its offset: with the macros as they stand
+** at the end, which is exact unless an @string redefined a macro (then a
+** second light pass stores those parents in order). */
 static int resolve_crossrefs(BibParser *p){
   BibMap targets;
   int pass, rc = PE_OK;
-  size_t nUnresolved = 0;
+  size_t nUnresolved = 0, k;
   bib_map_init(&targets);
   for(pass=0; pass<2 && rc==PE_OK; pass++){
     BibParser *q = bib_open(p->z, p->n, (p->flags & BIB_LATIN1) | BIB_NO_INHERIT);
     const BibEntry *e;
     if( q==0 ){ rc = PE_NOMEM; break; }
     q->bLight = 1;
+    q->bQuiet = 1;
     q->pTargets = &targets;
     while( (rc = bib_next(q, &e))==PE_OK && e ){
       BibMapSlot *s;
@@ -790,6 +796,22 @@ static int resolve_crossrefs(BibParser *p){
         if( rc ) break;
         nUnresolved--;
       }
+    }
+    if( rc==PE_OK && nUnresolved>0 && !q->bMacroRedefined ){
+      /* parse the early parents again, one by one, at their offsets */
+      for(k=0; k<targets.nSlot && rc==PE_OK; k++){
+        BibMapSlot *t = &targets.aSlot[k], *at;
+        if( t->hash==0 || t->aux ) continue;
+        at = bib_map_find(&q->keys, bib_map_key(&targets, t), t->nKey);
+        if( at==0 ){ t->aux = 2; nUnresolved--; continue; }   /* no such entry */
+        q->i = at->aux;
+        if( !next_item(q) ) continue;           /* values kept: t is a target */
+        publish(q);
+        if( q->oom ){ rc = PE_NOMEM; break; }
+        rc = store_parent(p, q, t);
+        nUnresolved--;
+      }
+      nUnresolved = 0;
     }
     bib_close(q);
     if( nUnresolved==0 ) break;
@@ -870,7 +892,8 @@ BibParser *bib_open(const char *z, size_t n, unsigned flags){
   p->z = z ? z : "";
   p->n = z ? n : 0;
   p->flags = flags;
-  p->posLine = 1; p->posCol = 1;
+  p->bQuiet = (flags & BIB_NO_VALUES)!=0;
+  p->posLine = 1;
   bib_map_init(&p->macros);
   bib_map_init(&p->keys);
   bib_map_init(&p->parents);

@@ -50,7 +50,7 @@ typedef struct BibEntry {
   int eKind;                    /* BIB_ENTRY, ... */
   BibText type;                 /* lowercased; z==0 for BIB_JUNK */
   BibText key;                  /* z==0 when none was read */
-  int line, col;                /* of the '@' */
+  int line;                     /* of the '@' */
   size_t iStart, iEnd;          /* its bytes in the input */
   BibText raw;                  /* the source text (re-encoded if it was not UTF-8) */
   BibText error;                /* z==0, or why the item could not be parsed */
@@ -62,6 +62,8 @@ typedef struct BibEntry {
 /* Flags for bib_open(). */
 #define BIB_LATIN1     0x01   /* the input is Latin-1, not UTF-8 */
 #define BIB_NO_INHERIT 0x02   /* skip crossref resolution (no aInherited) */
+#define BIB_NO_VALUES  0x04   /* structure only: no fields, macros or diagnostics
+                              ** (enough for key, type, line, raw and error) */
 
 typedef struct BibParser BibParser;
 

@@ -1,4 +1,675 @@
-/* bibtex_sql.c: placeholder until issue 3 lands this module. */
+/*
+** bibtex_sql.c: BibTeX in and out, from SQL.
+**
+**   SELECT key, type, title, year, venue
+**     FROM bibtex_entries(readfile('refs.bib'));
+**   -- one row per entry, in file order; columns:
+**   --   key, type (lowercase), title (LaTeX decoded), author, editor (as
+**   --   written: split them with bibtex_names), year (integer when a
+**   --   number), venue (booktitle, journal, eventtitle or journaltitle,
+**   --   LaTeX decoded), doi, arxiv, url, fields (JSON object of every field,
+**   --   in source order, values as written), inherited (JSON object of the
+**   --   fields a crossref parent supplies), line, raw (the source text),
+**   --   error (NULL, or why the entry could not be parsed).
+**   --   editor, year and venue fall back to the crossref parent's; year
+**   --   to the year of a biblatex date (2021-03) when there is no year.
+**   SELECT * FROM bibtex_entries(readfile('old.bib'), 'latin1');
+**   -- the text is Latin-1 (default 'utf8': bytes that are not UTF-8 are
+**   -- read as Latin-1 characters, with an 'encoding' warning)
+**
+**   SELECT line, col, severity, kind, key, message
+**     FROM bibtex_diagnostics(readfile('refs.bib'));
+**   -- every problem: syntax errors (the entry is skipped from there to the
+**   -- next '@'), duplicate_key, duplicate_field, undefined_macro,
+**   -- missing_crossref, runaway_value, empty_key, encoding
+**
+**   SELECT position, first, von, last, jr, display, literal, others
+**     FROM bibtex_names('van der Berg, Jr, Jan and {World Health Organization} and others');
+**
+**   SELECT latex_to_unicode('M{\"u}ller --- {\ss}');      -- 'Müller — ß'
+**   SELECT bibtex_format(type, key, fields) FROM bibtex_entries(...);
+**   SELECT cite_key('Vaswani, Ashish and others', 2017, 'Attention Is All You Need');
+**   -- 'vaswani2017attention'
+**
+** The tables stream: each row is parsed when it is asked for, so memory
+** stays bounded whatever the size of the input (which is copied once).
+*/
+#include <string.h>
 #include "paperext.h"
+#include "bibformat.h"
+#include "bibids.h"
+#include "bibnames.h"
+#include "bibscan.h"
+#include "bibtex.h"
+#include "citekey.h"
+#include "latex.h"
+#include "pe_mem.h"
+#include "strbuf.h"
 
-const PeUnit pe_unit_bibtex = { "bibtex", 0, 0, 0, 0, 0, 0, 0, 0, 0 };
+/* ------------------------------------------------------ shared vtab code */
+
+typedef struct BibVtab { sqlite3_vtab base; } BibVtab;
+
+static int bib_connect_schema(sqlite3 *db, sqlite3_vtab **ppVtab, const char *zSchema){
+  BibVtab *p;
+  int rc = sqlite3_declare_vtab(db, zSchema);
+  if( rc!=SQLITE_OK ) return rc;
+  p = sqlite3_malloc(sizeof(*p));
+  if( p==0 ) return SQLITE_NOMEM;
+  memset(p, 0, sizeof(*p));
+  sqlite3_vtab_config(db, SQLITE_VTAB_INNOCUOUS);
+  *ppVtab = &p->base;
+  return SQLITE_OK;
+}
+
+static int bib_disconnect(sqlite3_vtab *pVtab){ sqlite3_free(pVtab); return SQLITE_OK; }
+
+/* Plan for a table whose hidden argument columns start at iFirstArg:
+** argument k (0-based) is bit k of idxNum; the first is required.  Bit 8
+** (0x100) tells that no column needing crossref resolution is read; the
+** entries table adds 0x200 when no column needs the field values. */
+static int bib_best_index_args(sqlite3_vtab *pVtab, sqlite3_index_info *pInfo,
+                               int iFirstArg, int nArg, sqlite3_uint64 mInherit){
+  int i, aIdx[2] = { -1, -1 }, nUsed = 0;
+  for(i=0; i<pInfo->nConstraint; i++){
+    const struct sqlite3_index_constraint *c = &pInfo->aConstraint[i];
+    int k = c->iColumn - iFirstArg;
+    if( k<0 || k>=nArg || c->op!=SQLITE_INDEX_CONSTRAINT_EQ ) continue;
+    if( !c->usable ) return SQLITE_CONSTRAINT;
+    aIdx[k] = i;
+  }
+  if( aIdx[0]<0 ){
+    /* no input given: make this plan unattractive; xFilter reports it */
+    pInfo->estimatedCost = 1e12;
+    pInfo->idxNum = 0;
+    return SQLITE_OK;
+  }
+  pInfo->idxNum = 0;
+  for(i=0; i<nArg; i++){
+    if( aIdx[i]>=0 ){
+      pInfo->aConstraintUsage[aIdx[i]].argvIndex = ++nUsed;
+      pInfo->aConstraintUsage[aIdx[i]].omit = 1;
+      pInfo->idxNum |= 1<<i;
+    }
+  }
+  if( (pInfo->colUsed & mInherit)==0 ) pInfo->idxNum |= 0x100;
+  pInfo->estimatedCost = 1000;
+  pInfo->estimatedRows = 1000;
+  (void)pVtab;
+  return SQLITE_OK;
+}
+
+/* The input text of a table's first argument, copied (SQLite's value is
+** only ours during xFilter).  *pz==0 for NULL. */
+static int bib_copy_input(sqlite3_value *v, char **pz, size_t *pn){
+  const char *z;
+  *pz = 0; *pn = 0;
+  if( sqlite3_value_type(v)==SQLITE_NULL ) return SQLITE_OK;
+  z = (const char*)sqlite3_value_text(v);
+  if( z==0 ) return SQLITE_NOMEM;
+  *pn = (size_t)sqlite3_value_bytes(v);
+  *pz = pe_malloc(*pn+1);
+  if( *pz==0 ) return SQLITE_NOMEM;
+  memcpy(*pz, z, *pn);
+  (*pz)[*pn] = 0;
+  return SQLITE_OK;
+}
+
+/* The encoding argument: 'utf8' (default) or 'latin1'. */
+static int bib_encoding_flag(sqlite3_vtab *pVtab, sqlite3_value *v, unsigned *pFlags){
+  const char *z = (const char*)sqlite3_value_text(v);
+  if( z==0 || sqlite3_stricmp(z, "utf8")==0 || sqlite3_stricmp(z, "utf-8")==0 ) return SQLITE_OK;
+  if( sqlite3_stricmp(z, "latin1")==0 || sqlite3_stricmp(z, "latin-1")==0
+   || sqlite3_stricmp(z, "iso-8859-1")==0 ){
+    *pFlags |= BIB_LATIN1;
+    return SQLITE_OK;
+  }
+  pe_vtab_error(pVtab, "unknown encoding '%s' (use 'utf8' or 'latin1')", z);
+  return SQLITE_ERROR;
+}
+
+static void result_text(sqlite3_context *ctx, BibText t){
+  if( t.z ) sqlite3_result_text64(ctx, t.z, t.n, SQLITE_TRANSIENT, SQLITE_UTF8);
+}
+
+static void result_buf(sqlite3_context *ctx, PeBuf *b){
+  if( b->oom ){ sqlite3_result_error_nomem(ctx); return; }
+  sqlite3_result_text64(ctx, b->z ? b->z : "", b->n, SQLITE_TRANSIENT, SQLITE_UTF8);
+}
+
+/* A cursor over the items of a text, shared by entries and diagnostics. */
+typedef struct BibCursor {
+  sqlite3_vtab_cursor base;
+  char *zInput; size_t nInput;
+  BibParser *pParser;
+  const BibEntry *pEntry;      /* the current item, NULL at the end */
+  int iDiag;                   /* diagnostics: the current one in pEntry */
+  sqlite3_int64 iRowid;
+  PeBuf buf;                   /* scratch for a column value */
+} BibCursor;
+
+static int bib_open_cursor(sqlite3_vtab *pVtab, sqlite3_vtab_cursor **ppCur){
+  BibCursor *p = sqlite3_malloc(sizeof(*p));
+  (void)pVtab;
+  if( p==0 ) return SQLITE_NOMEM;
+  memset(p, 0, sizeof(*p));
+  pe_buf_init(&p->buf);
+  *ppCur = &p->base;
+  return SQLITE_OK;
+}
+
+static void bib_cursor_reset(BibCursor *p){
+  bib_close(p->pParser);
+  p->pParser = 0;
+  pe_free(p->zInput);
+  p->zInput = 0;
+  p->pEntry = 0;
+  p->iRowid = 0;
+}
+
+static int bib_close_cursor(sqlite3_vtab_cursor *cur){
+  BibCursor *p = (BibCursor*)cur;
+  bib_cursor_reset(p);
+  pe_buf_free(&p->buf);
+  sqlite3_free(p);
+  return SQLITE_OK;
+}
+
+static int bib_eof(sqlite3_vtab_cursor *cur){ return ((BibCursor*)cur)->pEntry==0; }
+
+static int bib_rowid(sqlite3_vtab_cursor *cur, sqlite3_int64 *pRowid){
+  *pRowid = ((BibCursor*)cur)->iRowid;
+  return SQLITE_OK;
+}
+
+/* Advance to the next item for which bWanted() holds. */
+static int bib_advance(BibCursor *p, int (*xWanted)(const BibEntry*)){
+  for(;;){
+    int rc = bib_next(p->pParser, &p->pEntry);
+    if( rc!=PE_OK ){ p->pEntry = 0; return SQLITE_NOMEM; }
+    if( p->pEntry==0 || xWanted(p->pEntry) ) return SQLITE_OK;
+  }
+}
+
+/* Start parsing argv[0] (with flags); SQLITE_OK with an empty cursor for NULL. */
+static int bib_start(BibCursor *p, int idxNum, int argc, sqlite3_value **argv,
+                     unsigned flags){
+  int rc;
+  bib_cursor_reset(p);
+  if( (idxNum & 1)==0 || argc<1 ){
+    pe_vtab_error(p->base.pVtab, "the BibTeX text is missing: use it as a function, "
+                  "e.g. FROM bibtex_entries(readfile('refs.bib'))");
+    return SQLITE_ERROR;
+  }
+  if( (idxNum & 2) && argc>=2 ){
+    rc = bib_encoding_flag(p->base.pVtab, argv[1], &flags);
+    if( rc ) return rc;
+  }
+  if( idxNum & 0x100 ) flags |= BIB_NO_INHERIT;
+  if( idxNum & 0x200 ) flags |= BIB_NO_VALUES;
+  rc = bib_copy_input(argv[0], &p->zInput, &p->nInput);
+  if( rc || p->zInput==0 ) return rc;
+  p->pParser = bib_open(p->zInput, p->nInput, flags);
+  return p->pParser ? SQLITE_OK : SQLITE_NOMEM;
+}
+
+/* ------------------------------------------------------- bibtex_entries */
+
+enum {
+  E_KEY, E_TYPE, E_TITLE, E_AUTHOR, E_EDITOR, E_YEAR, E_VENUE, E_DOI, E_ARXIV,
+  E_URL, E_FIELDS, E_INHERITED, E_LINE, E_RAW, E_ERROR, E_INPUT, E_ENCODING
+};
+
+static int entries_connect(sqlite3 *db, void *pAux, int argc, const char *const*argv,
+                           sqlite3_vtab **ppVtab, char **pzErr){
+  (void)pAux; (void)argc; (void)argv; (void)pzErr;
+  return bib_connect_schema(db, ppVtab,
+    "CREATE TABLE x(key TEXT, type TEXT, title TEXT, author TEXT, editor TEXT, year ANY,"
+    " venue TEXT, doi TEXT, arxiv TEXT, url TEXT, fields TEXT, inherited TEXT,"
+    " line INTEGER, raw TEXT, error TEXT, input HIDDEN, encoding HIDDEN)");
+}
+
+static int entries_best_index(sqlite3_vtab *pVtab, sqlite3_index_info *pInfo){
+  sqlite3_uint64 mInherit = (1<<E_EDITOR)|(1<<E_YEAR)|(1<<E_VENUE)|(1<<E_INHERITED);
+  /* key, type, line, raw and error need no field values (count(*) neither) */
+  sqlite3_uint64 mValues = ~(sqlite3_uint64)((1<<E_KEY)|(1<<E_TYPE)|(1<<E_LINE)|(1<<E_RAW)
+                                            |(1<<E_ERROR)|(1<<E_INPUT)|(1<<E_ENCODING));
+  int rc = bib_best_index_args(pVtab, pInfo, E_INPUT, 2, mInherit);
+  if( (pInfo->colUsed & mValues)==0 ) pInfo->idxNum |= 0x200;
+  return rc;
+}
+
+static int is_entry(const BibEntry *e){ return e->eKind==BIB_ENTRY; }
+
+static int entries_filter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr,
+                          int argc, sqlite3_value **argv){
+  BibCursor *p = (BibCursor*)cur;
+  int rc = bib_start(p, idxNum, argc, argv, 0);
+  (void)idxStr;
+  if( rc || p->pParser==0 ) return rc;
+  p->iRowid = 1;
+  return bib_advance(p, is_entry);
+}
+
+static int entries_next(sqlite3_vtab_cursor *cur){
+  BibCursor *p = (BibCursor*)cur;
+  p->iRowid++;
+  return bib_advance(p, is_entry);
+}
+
+/* A JSON string: plain stretches copied whole, the rest escaped. */
+static void json_string(PeBuf *b, BibText t){
+  size_t i = 0;
+  pe_buf_appendc(b, '"');
+  while( i<t.n ){
+    size_t k = bibscan_json_plain(t.z+i, t.n-i);
+    pe_buf_append(b, t.z+i, k);
+    i += k;
+    if( i<t.n ){
+      unsigned char c = (unsigned char)t.z[i++];
+      switch( c ){
+        case '"':  pe_buf_append(b, "\\\"", 2); break;
+        case '\\': pe_buf_append(b, "\\\\", 2); break;
+        case '\n': pe_buf_append(b, "\\n", 2); break;
+        case '\r': pe_buf_append(b, "\\r", 2); break;
+        case '\t': pe_buf_append(b, "\\t", 2); break;
+        default:   pe_buf_appendf(b, "\\u%04x", c); break;
+      }
+    }
+  }
+  pe_buf_appendc(b, '"');
+}
+
+static void fields_json(PeBuf *b, const BibField *a, int n){
+  int k;
+  pe_buf_appendc(b, '{');
+  for(k=0; k<n; k++){
+    if( k ) pe_buf_appendc(b, ',');
+    json_string(b, a[k].name);
+    pe_buf_appendc(b, ':');
+    json_string(b, a[k].value);
+  }
+  pe_buf_appendc(b, '}');
+}
+
+/* year: an integer when it is a number (braces aside), else as written. */
+static void result_year(sqlite3_context *ctx, BibText t, PeBuf *b){
+  size_t k;
+  sqlite3_int64 v = 0;
+  int nDigit = 0;
+  if( t.z==0 ) return;
+  for(k=0; k<t.n; k++){
+    char c = t.z[k];
+    if( c=='{' || c=='}' ) continue;
+    if( c<'0' || c>'9' || nDigit>=18 ){ nDigit = -1; break; }
+    v = v*10 + (c-'0');
+    nDigit++;
+  }
+  if( nDigit>0 ){ sqlite3_result_int64(ctx, v); return; }
+  pe_buf_reset(b);
+  pe_buf_append(b, t.z, t.n);
+  result_buf(ctx, b);
+}
+
+static void result_latex(sqlite3_context *ctx, BibText t, PeBuf *b){
+  if( t.z==0 ) return;
+  pe_buf_reset(b);
+  if( pe_latex_to_unicode(b, t.z, t.n)!=PE_OK ){ sqlite3_result_error_nomem(ctx); return; }
+  result_buf(ctx, b);
+}
+
+static int entries_column(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int i){
+  BibCursor *p = (BibCursor*)cur;
+  const BibEntry *e = p->pEntry;
+  PeBuf *b = &p->buf;
+  switch( i ){
+    case E_KEY:    result_text(ctx, e->key); break;
+    case E_TYPE:   result_text(ctx, e->type); break;
+    case E_TITLE:  result_latex(ctx, bib_field(e, "title", 0), b); break;
+    case E_AUTHOR: result_text(ctx, bib_field(e, "author", 0)); break;
+    case E_EDITOR: result_text(ctx, bib_field(e, "editor", 1)); break;
+    case E_YEAR: {
+      BibText t = bib_field(e, "year", 1);
+      if( t.z==0 ){
+        /* biblatex: the year of date = {2021-03-01} */
+        t = bib_field(e, "date", 1);
+        if( t.z && t.n>=4 && (t.n==4 || t.z[4]=='-' || t.z[4]=='/') ) t.n = 4;
+        else t.z = 0;
+      }
+      result_year(ctx, t, b);
+      break;
+    }
+    case E_VENUE: {
+      static const char *const az[] = { "booktitle", "journal", "eventtitle", "journaltitle" };
+      size_t k;
+      for(k=0; k<sizeof(az)/sizeof(az[0]); k++){
+        BibText t = bib_field(e, az[k], 1);
+        if( t.z ){ result_latex(ctx, t, b); break; }
+      }
+      break;
+    }
+    case E_DOI:
+    case E_ARXIV:
+    case E_URL: {
+      int bFound;
+      pe_buf_reset(b);
+      bFound = i==E_DOI ? bib_entry_doi(e, b) : i==E_ARXIV ? bib_entry_arxiv(e, b) : bib_entry_url(e, b);
+      if( b->oom ) sqlite3_result_error_nomem(ctx);
+      else if( bFound ) result_buf(ctx, b);
+      break;
+    }
+    case E_FIELDS:
+    case E_INHERITED:
+      pe_buf_reset(b);
+      if( i==E_FIELDS ) fields_json(b, e->aField, e->nField);
+      else fields_json(b, e->aInherited, e->nInherited);
+      if( b->oom ){ sqlite3_result_error_nomem(ctx); break; }
+      sqlite3_result_text64(ctx, b->z, b->n, SQLITE_TRANSIENT, SQLITE_UTF8);
+      sqlite3_result_subtype(ctx, 'J');       /* JSON, for json_* functions */
+      break;
+    case E_LINE:   sqlite3_result_int(ctx, e->line); break;
+    case E_RAW:    result_text(ctx, e->raw); break;
+    case E_ERROR:  result_text(ctx, e->error); break;
+    default: break;
+  }
+  return SQLITE_OK;
+}
+
+static const sqlite3_module entries_module = {
+  .iVersion = 0,
+  .xCreate = 0,
+  .xConnect = entries_connect,
+  .xBestIndex = entries_best_index,
+  .xDisconnect = bib_disconnect,
+  .xOpen = bib_open_cursor,
+  .xClose = bib_close_cursor,
+  .xFilter = entries_filter,
+  .xNext = entries_next,
+  .xEof = bib_eof,
+  .xColumn = entries_column,
+  .xRowid = bib_rowid,
+};
+
+/* --------------------------------------------------- bibtex_diagnostics */
+
+enum { D_LINE, D_COL, D_SEVERITY, D_KIND, D_KEY, D_MESSAGE, D_INPUT, D_ENCODING };
+
+static int diags_connect(sqlite3 *db, void *pAux, int argc, const char *const*argv,
+                         sqlite3_vtab **ppVtab, char **pzErr){
+  (void)pAux; (void)argc; (void)argv; (void)pzErr;
+  return bib_connect_schema(db, ppVtab,
+    "CREATE TABLE x(line INTEGER, col INTEGER, severity TEXT, kind TEXT, key TEXT,"
+    " message TEXT, input HIDDEN, encoding HIDDEN)");
+}
+
+static int diags_best_index(sqlite3_vtab *pVtab, sqlite3_index_info *pInfo){
+  int rc = bib_best_index_args(pVtab, pInfo, D_INPUT, 2, 0);
+  pInfo->idxNum &= ~0x100;      /* missing crossref parents are diagnostics */
+  return rc;
+}
+
+static int has_diag(const BibEntry *e){ return e->nDiag>0; }
+
+static int diags_filter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr,
+                        int argc, sqlite3_value **argv){
+  BibCursor *p = (BibCursor*)cur;
+  int rc = bib_start(p, idxNum, argc, argv, 0);
+  (void)idxStr;
+  if( rc || p->pParser==0 ) return rc;
+  p->iRowid = 1;
+  p->iDiag = 0;
+  return bib_advance(p, has_diag);
+}
+
+static int diags_next(sqlite3_vtab_cursor *cur){
+  BibCursor *p = (BibCursor*)cur;
+  p->iRowid++;
+  if( ++p->iDiag < p->pEntry->nDiag ) return SQLITE_OK;
+  p->iDiag = 0;
+  return bib_advance(p, has_diag);
+}
+
+static int diags_column(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int i){
+  BibCursor *p = (BibCursor*)cur;
+  const BibDiag *d = &p->pEntry->aDiag[p->iDiag];
+  switch( i ){
+    case D_LINE: sqlite3_result_int(ctx, d->line); break;
+    case D_COL:  sqlite3_result_int(ctx, d->col); break;
+    case D_SEVERITY:
+      sqlite3_result_text(ctx, d->severity==BIB_SEV_ERROR ? "error" : "warning", -1, SQLITE_STATIC);
+      break;
+    case D_KIND: sqlite3_result_text(ctx, d->zKind, -1, SQLITE_STATIC); break;
+    case D_KEY:  result_text(ctx, p->pEntry->key); break;
+    case D_MESSAGE: result_text(ctx, d->message); break;
+    default: break;
+  }
+  return SQLITE_OK;
+}
+
+static const sqlite3_module diags_module = {
+  .iVersion = 0,
+  .xCreate = 0,
+  .xConnect = diags_connect,
+  .xBestIndex = diags_best_index,
+  .xDisconnect = bib_disconnect,
+  .xOpen = bib_open_cursor,
+  .xClose = bib_close_cursor,
+  .xFilter = diags_filter,
+  .xNext = diags_next,
+  .xEof = bib_eof,
+  .xColumn = diags_column,
+  .xRowid = bib_rowid,
+};
+
+/* -------------------------------------------------------- bibtex_names */
+
+enum { N_POSITION, N_FIRST, N_VON, N_LAST, N_JR, N_DISPLAY, N_LITERAL, N_OTHERS, N_NAMES };
+
+typedef struct NamesCursor {
+  sqlite3_vtab_cursor base;
+  char *zNames; size_t nNames;
+  BibNameIter it;
+  BibName name;
+  int bEof;
+  sqlite3_int64 iPos;
+  PeBuf buf;
+} NamesCursor;
+
+static int names_connect(sqlite3 *db, void *pAux, int argc, const char *const*argv,
+                         sqlite3_vtab **ppVtab, char **pzErr){
+  (void)pAux; (void)argc; (void)argv; (void)pzErr;
+  return bib_connect_schema(db, ppVtab,
+    "CREATE TABLE x(position INTEGER, first TEXT, von TEXT, last TEXT, jr TEXT,"
+    " display TEXT, literal INTEGER, others INTEGER, names HIDDEN)");
+}
+
+static int names_best_index(sqlite3_vtab *pVtab, sqlite3_index_info *pInfo){
+  return bib_best_index_args(pVtab, pInfo, N_NAMES, 1, 0);
+}
+
+static int names_open(sqlite3_vtab *pVtab, sqlite3_vtab_cursor **ppCur){
+  NamesCursor *p = sqlite3_malloc(sizeof(*p));
+  (void)pVtab;
+  if( p==0 ) return SQLITE_NOMEM;
+  memset(p, 0, sizeof(*p));
+  p->bEof = 1;
+  pe_buf_init(&p->buf);
+  *ppCur = &p->base;
+  return SQLITE_OK;
+}
+
+static int names_close(sqlite3_vtab_cursor *cur){
+  NamesCursor *p = (NamesCursor*)cur;
+  pe_free(p->zNames);
+  pe_buf_free(&p->buf);
+  sqlite3_free(p);
+  return SQLITE_OK;
+}
+
+static int names_next(sqlite3_vtab_cursor *cur){
+  NamesCursor *p = (NamesCursor*)cur;
+  p->bEof = !bib_names_next(&p->it, &p->name);
+  p->iPos++;
+  return SQLITE_OK;
+}
+
+static int names_filter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr,
+                        int argc, sqlite3_value **argv){
+  NamesCursor *p = (NamesCursor*)cur;
+  int rc;
+  (void)idxStr;
+  pe_free(p->zNames);
+  p->zNames = 0;
+  p->bEof = 1;
+  if( (idxNum & 1)==0 || argc<1 ){
+    pe_vtab_error(cur->pVtab, "the names are missing: use it as a function, "
+                  "e.g. FROM bibtex_names('Knuth, Donald E. and others')");
+    return SQLITE_ERROR;
+  }
+  rc = bib_copy_input(argv[0], &p->zNames, &p->nNames);
+  if( rc || p->zNames==0 ) return rc;
+  bib_names_start(&p->it, p->zNames, p->nNames);
+  p->iPos = 0;
+  return names_next(cur);
+}
+
+static int names_eof(sqlite3_vtab_cursor *cur){ return ((NamesCursor*)cur)->bEof; }
+
+static int names_column(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int i){
+  NamesCursor *p = (NamesCursor*)cur;
+  const BibName *n = &p->name;
+  switch( i ){
+    case N_POSITION: sqlite3_result_int64(ctx, p->iPos); break;
+    case N_FIRST:    result_text(ctx, n->first); break;
+    case N_VON:      result_text(ctx, n->von); break;
+    case N_LAST:     result_text(ctx, n->last); break;
+    case N_JR:       result_text(ctx, n->jr); break;
+    case N_DISPLAY:
+      pe_buf_reset(&p->buf);
+      if( bib_name_display(&p->buf, n)!=PE_OK ){ sqlite3_result_error_nomem(ctx); break; }
+      result_buf(ctx, &p->buf);
+      break;
+    case N_LITERAL:  sqlite3_result_int(ctx, n->bLiteral); break;
+    case N_OTHERS:   sqlite3_result_int(ctx, n->bOthers); break;
+    default: break;
+  }
+  return SQLITE_OK;
+}
+
+static int names_rowid(sqlite3_vtab_cursor *cur, sqlite3_int64 *pRowid){
+  *pRowid = ((NamesCursor*)cur)->iPos;
+  return SQLITE_OK;
+}
+
+static const sqlite3_module names_module = {
+  .iVersion = 0,
+  .xCreate = 0,
+  .xConnect = names_connect,
+  .xBestIndex = names_best_index,
+  .xDisconnect = bib_disconnect,
+  .xOpen = names_open,
+  .xClose = names_close,
+  .xFilter = names_filter,
+  .xNext = names_next,
+  .xEof = names_eof,
+  .xColumn = names_column,
+  .xRowid = names_rowid,
+};
+
+/* -------------------------------------------------------------- scalars */
+
+static void latex_func(sqlite3_context *ctx, int argc, sqlite3_value **argv){
+  const char *z;
+  size_t n;
+  PeBuf b;
+  int rc;
+  if( pe_any_null(argc, argv) ) return;
+  z = pe_value_text(argv[0], &n);
+  if( z==0 ){ sqlite3_result_error_nomem(ctx); return; }
+  pe_buf_init(&b);
+  rc = pe_latex_to_unicode(&b, z, n);
+  if( rc!=PE_OK ){ pe_buf_free(&b); pe_result_status(ctx, rc, 0); return; }
+  z = pe_buf_finish(&b, &n);
+  pe_result_text_owned(ctx, (char*)z, n);
+}
+
+static void format_func(sqlite3_context *ctx, int argc, sqlite3_value **argv){
+  const char *zType, *zKey, *zJson;
+  size_t nType, nKey, nJson;
+  PeBuf out, err;
+  int rc;
+  char *z;
+  size_t n;
+  if( pe_any_null(argc, argv) ) return;
+  zType = pe_value_text(argv[0], &nType);
+  zKey = pe_value_text(argv[1], &nKey);
+  zJson = pe_value_text(argv[2], &nJson);
+  if( zType==0 || zKey==0 || zJson==0 ){ sqlite3_result_error_nomem(ctx); return; }
+  pe_buf_init(&out);
+  pe_buf_init(&err);
+  rc = bib_format(&out, &err, zType, nType, zKey, nKey, zJson, nJson);
+  if( rc!=PE_OK ){
+    pe_result_status(ctx, rc, err.z);
+    pe_buf_free(&out);
+    pe_buf_free(&err);
+    return;
+  }
+  pe_buf_free(&err);
+  z = pe_buf_finish(&out, &n);
+  pe_result_text_owned(ctx, z, n);
+}
+
+static void cite_key_func(sqlite3_context *ctx, int argc, sqlite3_value **argv){
+  const char *az[3];
+  size_t an[3];
+  PeBuf out;
+  int k, rc;
+  char *z;
+  size_t n;
+  for(k=0; k<3 && k<argc; k++){
+    az[k] = 0; an[k] = 0;
+    if( sqlite3_value_type(argv[k])!=SQLITE_NULL ){
+      az[k] = pe_value_text(argv[k], &an[k]);
+      if( az[k]==0 ){ sqlite3_result_error_nomem(ctx); return; }
+    }
+  }
+  pe_buf_init(&out);
+  rc = bib_cite_key(&out, az[0], an[0], az[1], an[1], az[2], an[2]);
+  if( rc!=PE_OK ){ pe_buf_free(&out); pe_result_status(ctx, rc, 0); return; }
+  z = pe_buf_finish(&out, &n);
+  pe_result_text_owned(ctx, z, n);
+}
+
+static const PeFunction aFunc[] = {
+  { "latex_to_unicode", 1, PE_PURE, latex_func, 0, 0,
+    "latex_to_unicode(text) -> text",
+    "LaTeX accents, special letters, dashes and escapes decoded to Unicode NFC; "
+    "case-protecting braces removed, math kept as written." },
+  { "bibtex_format", 3, PE_PURE, format_func, 0, 0,
+    "bibtex_format(type, key, fields_json) -> text",
+    "One entry as BibTeX text, fields in the JSON order, values braced and aligned; "
+    "parsing it gives back the same type, key and fields." },
+  { "cite_key", 3, PE_PURE, cite_key_func, 0, 0,
+    "cite_key(author, year, title) -> text",
+    "A citation key like vaswani2017attention: first author's last name, year, "
+    "first title word that is not a stop word, folded to ASCII." },
+};
+
+static const PeTable aTable[] = {
+  { "bibtex_entries", &entries_module,
+    "bibtex_entries(text[, encoding]) -> (key, type, title, author, editor, year, venue, doi, "
+    "arxiv, url, fields, inherited, line, raw, error)",
+    "One row per BibTeX entry of the text, in file order, streamed; @string macros expanded, "
+    "crossref fields inherited." },
+  { "bibtex_diagnostics", &diags_module,
+    "bibtex_diagnostics(text[, encoding]) -> (line, col, severity, kind, key, message)",
+    "Every problem found while parsing a BibTeX text: syntax errors, duplicate keys and "
+    "fields, undefined macros, encoding." },
+  { "bibtex_names", &names_module,
+    "bibtex_names(names) -> (position, first, von, last, jr, display, literal, others)",
+    "One row per person of a BibTeX author or editor field, split by BibTeX's name rules." },
+};
+
+const PeUnit pe_unit_bibtex = {
+  "bibtex", aFunc, 3, aTable, 3, 0, 0, 0, 0, 0
+};

@@ -250,24 +250,47 @@ static void decode(PeBuf *out, const char *z, size_t n, int depth){
   }
 }
 
-int pe_latex_needs_decoding(const char *z, size_t n){
+/* Any LaTeX to decode in z[0..n)? */
+static int has_latex(const char *z, size_t n){
   size_t i;
   for(i=0; i<n; i++){
-    unsigned char c = (unsigned char)z[i];
-    if( c>=0x80 || c=='\\' || c=='{' || c=='}' || c=='$' || c=='~' || c=='`' ) return 1;
-    if( (c=='-' || c=='\'') && i+1<n && z[i+1]==(char)c ) return 1;
+    char c = z[i];
+    if( c=='\\' || c=='{' || c=='}' || c=='$' || c=='~' || c=='`' ) return 1;
+    if( (c=='-' || c=='\'') && i+1<n && z[i+1]==c ) return 1;
   }
   return 0;
+}
+
+/* Is z[0..n) valid UTF-8 that NFC leaves as it is?  Cheap sufficient test:
+** every code point is below U+0300 (where no character composes or
+** decomposes under NFC). */
+static int nfc_stable(const char *z, size_t n){
+  size_t i = 0;
+  while( i<n ){
+    uint32_t c;
+    if( (unsigned char)z[i]<0x80 ){ i++; continue; }
+    i += (size_t)pe_utf8_decode((const unsigned char*)z+i, n-i, &c);
+    if( c>=0x300 ) return 0;        /* U+FFFD for invalid bytes lands here too */
+  }
+  return 1;
+}
+
+int pe_latex_needs_decoding(const char *z, size_t n){
+  return has_latex(z, n) || !nfc_stable(z, n);
 }
 
 int pe_latex_to_unicode(PeBuf *out, const char *z, size_t n){
   PeBuf tmp;
   int rc;
-  if( !pe_latex_needs_decoding(z, n) ) return pe_buf_append(out, z, n);
+  if( !has_latex(z, n) ){
+    if( nfc_stable(z, n) ) return pe_buf_append(out, z, n);
+    return pe_fold_append(out, z, n, PE_FOLD_NFC);
+  }
   pe_buf_init(&tmp);
   decode(&tmp, z, n, 0);
   if( tmp.oom ){ pe_buf_free(&tmp); return PE_NOMEM; }
-  rc = pe_fold_append(out, tmp.z ? tmp.z : "", tmp.n, PE_FOLD_NFC);
+  if( nfc_stable(tmp.z ? tmp.z : "", tmp.n) ) rc = pe_buf_append(out, tmp.z ? tmp.z : "", tmp.n);
+  else rc = pe_fold_append(out, tmp.z ? tmp.z : "", tmp.n, PE_FOLD_NFC);
   pe_buf_free(&tmp);
   return rc;
 }
