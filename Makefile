@@ -29,7 +29,8 @@ UNIT_ASAN = $(UNIT_SRC:tests/unit/%.c=build/asan/unit/%)
 # Debian packages the build needs: "what:package", what = command or pkg-config module.
 BUILD_DEPS = pkg-config:pkg-config cc:gcc sqlite3.pc:libsqlite3-dev \
              libpcre2-8.pc:libpcre2-dev libutf8proc.pc:libutf8proc-dev sqlite3:sqlite3
-TEST_DEPS  = valgrind:valgrind /usr/bin/python3:python3
+TEST_DEPS  = valgrind:valgrind /usr/bin/python3:python3 sqlite-utils:sqlite-utils \
+             node:nodejs npm:npm
 
 .PHONY: all deps test-deps test demo bench install uninstall clean generate lint
 

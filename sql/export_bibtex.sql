@@ -17,7 +17,7 @@ SELECT bibtex_format(
          coalesce(bibtex_type, CASE kind WHEN 'journal' THEN 'article'
                                          WHEN 'preprint' THEN 'misc'
                                          ELSE 'inproceedings' END),
-         coalesce(bibtex_key, cite_key(authors, year, title)),
+         coalesce(bibtex_key, cite_key(authors, year, title), 'paper' || id),
          coalesce(bibtex_fields, json_patch('{}', json_object(
            'title', title,
            'author', authors,
