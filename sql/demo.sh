@@ -28,7 +28,7 @@ inline(){
 
 filter="cat"
 missing=""
-for f in title_key venue_norm venue_year venue_kind tags_union tags_parse tag_has \
+for f in title_key venue_norm venue_year venue_kind venue_name tags_union tags_parse tag_has \
          latex_to_unicode cite_key title_same title_similarity regexp_substr fts_query; do
   case $have in *" $f "*) continue ;; esac
   missing="$missing $f"

@@ -21,7 +21,7 @@ SELECT position, line, title, venue, tags,
 
 .print
 .print '== The papers (venue and year derived from what was written)'
-SELECT id, title, venue_raw, venue, year, kind, status, arxiv, bibtex_key
+SELECT id, title, substr(venue_raw, 1, 24) AS venue_raw, venue, year, kind, arxiv, bibtex_key
   FROM papers ORDER BY id;
 
 .print
