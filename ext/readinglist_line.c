@@ -285,8 +285,8 @@ static int bracket_is_venue(const char *z, size_t s, size_t e, const Bracket *br
   size_t n = e-s-no-nc, i;
   if( e-s > 48 ) return 0;
   if( pe_rl_venue_token(zIn, n, &v) ) return 1;
-  /* '(Nature 2021)', '(Interspeech 2020)': one capitalized word and a year */
-  if( n<6 || !IS_UPPER(zIn[0]) || zIn[n-5]!=' ' ) return 0;
+  /* '(Nature 2021)', '(arXiv 2021)': one word and a year in brackets */
+  if( n<7 || !IS_ALPHA(zIn[0]) || zIn[n-5]!=' ' ) return 0;
   for(i=1; i<n-5; i++) if( !IS_ALPHA(zIn[i]) && zIn[i]!='.' && zIn[i]!='-' ) return 0;
   for(i=n-4; i<n; i++) if( !IS_DIGIT(zIn[i]) ) return 0;
   return (zIn[n-4]=='1' && zIn[n-3]=='9') || (zIn[n-4]=='2' && zIn[n-3]=='0');
@@ -493,6 +493,33 @@ const char *pe_rl_note_reason(const char *z, size_t n){
   return 0;
 }
 
+/* 'Kaiming He, Xiangyu Zhang, Shaoqing Ren and Jian Sun': three or more
+** names (2 to 4 capitalized words each) separated by ',' or ' and '. */
+static int is_author_list(const char *z, size_t n){
+  size_t i = 0;
+  int nName = 0;
+  if( memchr(z, ',', n)==0 || memchr(z, ':', n)!=0 ) return 0;
+  while( i<n ){
+    int nWord = 0;
+    for(;;){                                /* the words of one name */
+      size_t s;
+      while( i<n && z[i]==' ' ) i++;
+      if( i>=n || z[i]==',' ) break;
+      if( n-i>=4 && memcmp(z+i, "and ", 4)==0 && nWord>0 ) break;
+      s = i;
+      while( i<n && z[i]!=' ' && z[i]!=',' ) i++;
+      if( !IS_UPPER(z[s]) && (unsigned char)z[s]<0x80 ) return 0;
+      nWord++;
+    }
+    if( nWord<2 || nWord>4 ) return 0;
+    nName++;
+    if( i<n && z[i]==',' ) i++;
+    while( i<n && z[i]==' ' ) i++;
+    if( n-i>=4 && memcmp(z+i, "and ", 4)==0 ) i += 4;
+  }
+  return nName>=3;
+}
+
 const char *pe_rl_title_reason(const char *z, size_t n){
   const char *zWhy = pe_rl_note_reason(z, n);
   size_t i, nWord = 0, nSig = 0, nCap = 0;
@@ -501,6 +528,7 @@ const char *pe_rl_title_reason(const char *z, size_t n){
   t = pe_rl_trim(z, t);
   z += t.off; n = t.len;
   if( n>300 ) return "too long";
+  if( is_author_list(z, n) ) return "author list";
   for(i=0; i<n; ){
     size_t s, e, k;
     int hasAlnum = 0, hasUpperOrDigit = 0;
