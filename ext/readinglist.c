@@ -57,7 +57,7 @@ struct PeRl {
   long long fenceLine;
   /* heading context */
   int nHead;
-  Head aHead[6];
+  Head aHead[7];            /* '#' to '######', and a plain-text venue line (7) */
   PeBuf listVenue;          /* named by the preface or a venue line */
   int afterHeading;         /* a heading since the last title */
   /* the entry being built */
@@ -523,10 +523,10 @@ static void process_line(PeRl *p, size_t off, size_t len){
   }
   if( pe_rl_caption(z, len, &span) ){
     note_line(p, z, len, p->markdown ? p->stripCols : 0, 0);
-    if( p->haveEntry && span.len ){
+    if( p->haveEntry && !p->cur.isPreface && !(p->afterHeading && p->nTitle>0) && span.len ){
       PeSpan v;
       acc_add_tags(p, &p->cur, z + span.off, span.len, 0);
-      if( p->cur.venue.n==0 && !p->cur.isPreface && pe_rl_venue_token(z, len, &v) ){
+      if( p->cur.venue.n==0 && pe_rl_venue_token(z, len, &v) ){
         append_text(&p->cur.venue, z + v.off, v.len, p->lineBad);
       }
     }
@@ -542,8 +542,9 @@ static void process_line(PeRl *p, size_t off, size_t len){
   }
   /* plain text */
   if( venue_line(z, len, &span) ){
+    /* like a heading below all others: it keeps the tags of the headings above */
     PeSpan all = { 0, len };
-    heading_line(p, z, 1, pe_rl_trim(z, all));
+    heading_line(p, z, 7, pe_rl_trim(z, all));
     return;
   }
   if( p->openSentence ){
@@ -643,7 +644,7 @@ void pe_rl_free(PeRl *p){
   if( p==0 ) return;
   acc_free(&p->cur);
   acc_free(&p->out);
-  for(i=0; i<6; i++) pe_buf_free(&p->aHead[i].text);
+  for(i=0; i<7; i++) pe_buf_free(&p->aHead[i].text);
   pe_buf_free(&p->listVenue);
   pe_buf_free(&p->diagText);
   pe_buf_free(&p->scratch);
