@@ -250,7 +250,7 @@ static void finish_entry(PeRl *p){
   if( !a->isPreface && pe_rl_find_ids(&a->arxiv, &a->doi, a->url.z, a->url.n) ) p->oom = 1;
   if( !a->isPreface && pe_rl_find_ids(&a->arxiv, &a->doi, a->raw.z, a->raw.n) ) p->oom = 1;
   if( !a->isPreface && pe_rl_find_ids(&a->arxiv, &a->doi, a->note.z, a->note.n) ) p->oom = 1;
-  if( acc_oom(a) ) p->oom = 1;
+  if( acc_oom(a) || p->listVenue.oom ) p->oom = 1;
   memset(e, 0, sizeof(*e));
   e->position = a->position;
   e->line = a->line;

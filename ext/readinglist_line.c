@@ -207,6 +207,7 @@ static int md_link(const char *z, size_t n, size_t i, PeSpan *pText, PeSpan *pUr
 /* A bare url starting at z[i] ('http://', 'https://', 'www.'). */
 static size_t url_at(const char *z, size_t n, size_t i){
   size_t k;
+  if( n-i<4 || (z[i+1]!='t' && z[i+1]!='w') ) return 0;
   if( n-i>=7 && strncmp(z+i, "http://", 7)==0 ) k = i+7;
   else if( n-i>=8 && strncmp(z+i, "https://", 8)==0 ) k = i+8;
   else if( n-i>=4 && strncmp(z+i, "www.", 4)==0 ) k = i+4;
@@ -452,15 +453,19 @@ static int is_wide_closer(uint32_t c){
   return 0;
 }
 
-static int is_formula_char(char c){
-  return c=='^' || c=='_' || c=='{' || c=='}' || c=='=' || c=='$'
-      || c=='<' || c=='>' || c=='|';
-}
+/* Bytes the note scan must look at: '\\', the formula characters, ':' and
+** '.' (links, sentence breaks), and every non-ASCII byte. */
+static const unsigned char aNoteByte[256] = {
+  ['\\'] = 1, [':'] = 1, ['.'] = 1,
+  ['^'] = 1, ['_'] = 1, ['{'] = 1, ['}'] = 1, ['='] = 1, ['$'] = 1, ['<'] = 1, ['>'] = 1, ['|'] = 1,
+  [0x80 ... 0xFF] = 1,                        /* (a GNU C range) */
+};
+#define is_note_byte(b) (aNoteByte[(unsigned char)(b)])
 
 const char *pe_rl_note_reason(const char *z, size_t n){
   size_t i, last;
   uint32_t c;
-  int len;
+  int len, twoSentences = 0;
   PeSpan t = { 0, n };
   t = pe_rl_trim(z, t);
   z += t.off; n = t.len;
@@ -468,11 +473,20 @@ const char *pe_rl_note_reason(const char *z, size_t n){
   if( resumes_sentence(z, n) ) return "resumes a sentence";
   for(i=0; i<n; i+=(size_t)len){
     unsigned char b = (unsigned char)z[i];
+    len = 1;
+    if( !is_note_byte(b) ) continue;
     if( b<0x80 ){
-      len = 1;
-      if( b=='\\' && i+1<n && !IS_HSPACE(z[i+1]) ) return "formula";
-      if( is_formula_char((char)b) ) return "formula";
-      if( b==':' && i+2<n && z[i+1]=='/' && z[i+2]=='/' ) return "link";
+      if( b=='\\' ){
+        if( i+1<n && !IS_HSPACE(z[i+1]) ) return "formula";
+      }else if( b==':' ){
+        if( i+2<n && z[i+1]=='/' && z[i+2]=='/' ) return "link";
+      }else if( b=='.' ){
+        /* two sentences: 'word. Word' after a lower-case word of 3+ letters */
+        if( i>=3 && i+2<n && z[i+1]==' ' && IS_UPPER(z[i+2])
+         && IS_LOWER(z[i-1]) && IS_LOWER(z[i-2]) && IS_LOWER(z[i-3]) ) twoSentences = 1;
+      }else{
+        return "formula";
+      }
       continue;
     }
     c = decode_at(z, n, i, &len);
@@ -482,14 +496,7 @@ const char *pe_rl_note_reason(const char *z, size_t n){
   }
   if( n>=4 && memcmp(z, "www.", 4)==0 ) return "link";
   c = last_char(z, n, &last);
-  if( c=='.' || c=='!' || c==';' || c==',' || c==':' ) return "sentence";
-  /* two sentences: 'word. Word' after a lower-case word of 3+ letters */
-  for(i=3; i+2<n; i++){
-    if( z[i]=='.' && z[i+1]==' ' && IS_UPPER(z[i+2])
-     && IS_LOWER(z[i-1]) && IS_LOWER(z[i-2]) && IS_LOWER(z[i-3]) ){
-      return "sentence";
-    }
-  }
+  if( c=='.' || c=='!' || c==';' || c==',' || c==':' || twoSentences ) return "sentence";
   return 0;
 }
 
@@ -551,7 +558,9 @@ const char *pe_rl_title_reason(const char *z, size_t n){
       /* 'mixup: Beyond ...' names a method; a plain lower-case start is prose */
       if( !(i>0 && z[i-1]==':') ) return "lowercase start";
     }
-    if( is_function_word(z+s, e-s) ) continue;
+    /* a capitalized word counts as capitalized, function word or not
+    ** ('An Image Is Worth'); a lower-case one is looked up */
+    if( IS_LOWER(z[s]) && is_function_word(z+s, e-s) ) continue;
     nSig++;
     if( hasUpperOrDigit ) nCap++;
   }
