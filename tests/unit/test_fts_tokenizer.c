@@ -191,6 +191,15 @@ int main(void){
   CHECK_QUERY("記憶體，學習。bert（x）", "\"記憶體\" AND \"學習\" AND \"bert\" AND \"x\"");
   CHECK_QUERY("a\xE3\x80\x80" "b\xC2\xA0" "c", "\"a\" AND \"b\" AND \"c\"");   /* ideographic space, nbsp */
   CHECK_QUERY("self-attention,x", "\"self-attention,x\"");
+  {
+    PeBuf b;
+    char *z;
+    pe_buf_init(&b);
+    pe_fts_query(&b, "a\0\"b", 4);                /* NUL separates: FTS5 stops at it */
+    z = pe_buf_finish(&b, 0);
+    CHECK_STR(z, "\"a\" AND \"b\"");
+    pe_free(z);
+  }
 
   return CHECK_REPORT("fts_tokenizer");
 }
