@@ -220,8 +220,9 @@ static void tokens_func(sqlite3_context *ctx, int argc, sqlite3_value **argv){
   paper_delete((Fts5Tokenizer*)p);
   pe_buf_appendc(&t.out, ']');
   if( rc!=SQLITE_OK || t.out.oom ){
+    int oom = rc==SQLITE_NOMEM || t.out.oom;   /* read before pe_buf_free clears it */
     pe_buf_free(&t.out);
-    if( rc==SQLITE_NOMEM || t.out.oom ) sqlite3_result_error_nomem(ctx);
+    if( oom ) sqlite3_result_error_nomem(ctx);
     else sqlite3_result_error_code(ctx, rc);
     return;
   }
