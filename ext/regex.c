@@ -21,6 +21,7 @@ struct PeRegex {
   PCRE2_SIZE *ov;           /* md's ovector */
   int jit;                  /* JIT-compiled: match with pcre2_jit_match */
   int literal;              /* answered by memmem on zPat */
+  int nonAsciiStart;        /* every match starts with a non-ASCII character */
   int nGroup;               /* capturing groups */
   uint32_t options;         /* the flags' options */
   uint64_t hash;
@@ -41,6 +42,8 @@ struct PeRegexEnv {
   PeRegex *pNewest, *pOldest;  /* the LRU list, most recently used first */
   int nEntry;
 };
+
+static int starts_non_ascii(PeRegexEnv *env, const PeRegex *re);
 
 /* ---- PCRE2 allocates through pe_mem.h ---- */
 static void *pcre_alloc(PCRE2_SIZE n, void *pUnused){ (void)pUnused; return pe_malloc(n); }
@@ -218,8 +221,56 @@ int pe_regex_compile(PeRegexEnv *env, const char *zPat, size_t nPat,
   re->md = pcre2_match_data_create_from_pattern(re->code, env->gctx);
   if( re->md==0 ){ regex_free(re); return PE_NOMEM; }
   re->ov = pcre2_get_ovector_pointer(re->md);
+  if( !re->literal ) re->nonAsciiStart = starts_non_ascii(env, re);
   *ppRe = re;
   return PE_OK;
+}
+
+/*
+** Can a match of re only start at a non-ASCII character?  Then the search
+** may skip ASCII text with a word-at-a-time scan before handing over to
+** PCRE2: \p{Han}{4} gives PCRE2 no start-up optimization of its own, so its
+** JIT would otherwise look up the Unicode property of every character.
+**
+** Each of the 128 ASCII characters is tried as a one-character subject,
+** anchored, with PCRE2_PARTIAL_HARD: NOMATCH for all of them means that no
+** match can begin with any of them.  The answer holds for every position
+** of every subject only when nothing before the start matters, so patterns
+** with a lookbehind or \b (MAXLOOKBEHIND), verbs such as (*COMMIT), an
+** anchor, a possible empty match, or a start PCRE2 already optimizes are
+** left alone.
+*/
+static int starts_non_ascii(PeRegexEnv *env, const PeRegex *re){
+  uint32_t minLength = 0, firstType = 0, lookbehind = 0, allOptions = 0;
+  const void *pBitmap = 0;
+  unsigned char c;
+  pcre2_pattern_info(re->code, PCRE2_INFO_MINLENGTH, &minLength);
+  pcre2_pattern_info(re->code, PCRE2_INFO_FIRSTCODETYPE, &firstType);
+  pcre2_pattern_info(re->code, PCRE2_INFO_FIRSTBITMAP, &pBitmap);
+  pcre2_pattern_info(re->code, PCRE2_INFO_MAXLOOKBEHIND, &lookbehind);
+  pcre2_pattern_info(re->code, PCRE2_INFO_ALLOPTIONS, &allOptions);
+  if( minLength==0 || firstType!=0 || pBitmap!=0 || lookbehind!=0
+   || (allOptions & PCRE2_ANCHORED) || memmem(re->zPat, re->nPat, "(*", 2) ){
+    return 0;
+  }
+  for(c=0; c<0x80; c++){
+    int rc = pcre2_match(re->code, &c, 1, 0, PCRE2_ANCHORED|PCRE2_PARTIAL_HARD|PCRE2_NO_JIT,
+                         re->md, env->mctx);
+    if( rc!=PCRE2_ERROR_NOMATCH ) return 0;
+  }
+  return 1;
+}
+
+/* The first byte at or after i that is not ASCII, or n. */
+static size_t skip_ascii(const char *z, size_t i, size_t n){
+  while( i+8<=n ){
+    uint64_t w;
+    memcpy(&w, z+i, 8);
+    if( w & 0x8080808080808080ULL ) break;
+    i += 8;
+  }
+  while( i<n && (unsigned char)z[i]<0x80 ) i++;
+  return i;
 }
 
 void pe_regex_ref(PeRegex *re){ re->nRef++; }
@@ -232,6 +283,8 @@ int pe_regex_is(const PeRegex *re, const char *zPat, size_t nPat, uint32_t optio
   return re->options==options && re->nPat==nPat && memcmp(re->zPat, zPat, nPat)==0;
 }
 int pe_regex_is_literal(const PeRegex *re){ return re->literal; }
+int pe_regex_skips_ascii(const PeRegex *re){ return re->nonAsciiStart; }
+uint32_t pe_regex_options(const PeRegex *re){ return re->options; }
 int pe_regex_group_count(const PeRegex *re){ return re->nGroup; }
 const char *pe_regex_pattern(const PeRegex *re){ return re->zPat; }
 
@@ -330,6 +383,11 @@ int pe_regex_search(PeRegexEnv *env, PeRegex *re, const char *z, size_t n,
       *pFound = 1;
     }
     return PE_OK;
+  }
+  if( re->nonAsciiStart ){
+    /* No match can start in ASCII text, nor be empty (see starts_non_ascii). */
+    iFrom = skip_ascii(z, iFrom, n);
+    if( iFrom>=n ) return PE_OK;
   }
   if( re->jit ){
     rc = pcre2_jit_match(re->code, (PCRE2_SPTR)z, n, iFrom,

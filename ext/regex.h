@@ -57,6 +57,10 @@ void pe_regex_unref(PeRegex *re);
 int pe_regex_is(const PeRegex *re, const char *zPat, size_t nPat, uint32_t options);
 /* Is re answered by a plain byte search (no metacharacters, no i or x)? */
 int pe_regex_is_literal(const PeRegex *re);
+/* Can a match only start at a non-ASCII character (so ASCII text is skipped
+** before PCRE2 runs)?  Decided once at compile time; see regex.c. */
+int pe_regex_skips_ascii(const PeRegex *re);
+uint32_t pe_regex_options(const PeRegex *re);   /* the flags' options */
 int pe_regex_group_count(const PeRegex *re);
 /* The number of the group called zName (first of duplicates), or -1. */
 int pe_regex_group_number(const PeRegex *re, const char *zName, size_t nName);

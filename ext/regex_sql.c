@@ -62,13 +62,15 @@ static PeRegex *call_regex(sqlite3_context *ctx, sqlite3_value **argv, int iPat,
     rc = pe_regex_flags(zFlags, nFlags, &options, &zErr);
     if( rc!=PE_OK ){ result_core_error(ctx, rc, zErr); return 0; }
   }
+  /* SQLite keeps auxdata only while the argument is a constant of the
+  ** statement, so a pattern found there is this call's pattern. */
   re = (PeRegex*)sqlite3_get_auxdata(ctx, iPat);
-  zPat = pe_value_text(argv[iPat], &nPat);
-  if( zPat==0 ){ sqlite3_result_error_nomem(ctx); return 0; }
-  if( re && pe_regex_is(re, zPat, nPat, options) ){
+  if( re && pe_regex_options(re)==options ){
     pe_regex_ref(re);
     return re;
   }
+  zPat = pe_value_text(argv[iPat], &nPat);
+  if( zPat==0 ){ sqlite3_result_error_nomem(ctx); return 0; }
   rc = pe_regex_get(env, zPat, nPat, options, &re, &zErr);
   if( rc!=PE_OK ){ result_core_error(ctx, rc, zErr); return 0; }
   pe_regex_ref(re);                     /* the auxdata's reference */
