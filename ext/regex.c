@@ -6,6 +6,7 @@
 #include "pe_mem.h"
 #include "strbuf.h"
 #include "regex.h"
+#include "regex_litset.h"
 #include "utf8.h"
 
 #define COMPILE_OPTIONS (PCRE2_UTF|PCRE2_UCP|PCRE2_MATCH_INVALID_UTF|PCRE2_NEVER_BACKSLASH_C)
@@ -22,6 +23,7 @@ struct PeRegex {
   int jit;                  /* JIT-compiled: match with pcre2_jit_match */
   int literal;              /* answered by memmem on zPat */
   int nonAsciiStart;        /* every match starts with a non-ASCII character */
+  PeLitSet lits;            /* an alternation of literals: where to start PCRE2 */
   int nGroup;               /* capturing groups */
   uint32_t options;         /* the flags' options */
   uint64_t hash;
@@ -221,7 +223,11 @@ int pe_regex_compile(PeRegexEnv *env, const char *zPat, size_t nPat,
   re->md = pcre2_match_data_create_from_pattern(re->code, env->gctx);
   if( re->md==0 ){ regex_free(re); return PE_NOMEM; }
   re->ov = pcre2_get_ovector_pointer(re->md);
-  if( !re->literal ) re->nonAsciiStart = starts_non_ascii(env, re);
+  if( !re->literal ){
+    pe_litset_parse(re->zPat, nPat, (options & PCRE2_CASELESS)!=0,
+                    (options & PCRE2_EXTENDED)!=0, &re->lits);
+    if( re->lits.n==0 ) re->nonAsciiStart = starts_non_ascii(env, re);
+  }
   *ppRe = re;
   return PE_OK;
 }
@@ -284,6 +290,7 @@ int pe_regex_is(const PeRegex *re, const char *zPat, size_t nPat, uint32_t optio
 }
 int pe_regex_is_literal(const PeRegex *re){ return re->literal; }
 int pe_regex_skips_ascii(const PeRegex *re){ return re->nonAsciiStart; }
+int pe_regex_literal_set(const PeRegex *re){ return re->lits.n; }
 uint32_t pe_regex_options(const PeRegex *re){ return re->options; }
 int pe_regex_group_count(const PeRegex *re){ return re->nGroup; }
 const char *pe_regex_pattern(const PeRegex *re){ return re->zPat; }
@@ -384,7 +391,11 @@ int pe_regex_search(PeRegexEnv *env, PeRegex *re, const char *z, size_t n,
     }
     return PE_OK;
   }
-  if( re->nonAsciiStart ){
+  if( re->lits.n ){
+    /* A match can only start where one of the literals occurs. */
+    iFrom = pe_litset_find(&re->lits, z, iFrom, n);
+    if( iFrom==PE_LITSET_NONE ) return PE_OK;
+  }else if( re->nonAsciiStart ){
     /* No match can start in ASCII text, nor be empty (see starts_non_ascii). */
     iFrom = skip_ascii(z, iFrom, n);
     if( iFrom>=n ) return PE_OK;

@@ -61,6 +61,9 @@ int pe_regex_is_literal(const PeRegex *re);
 ** before PCRE2 runs)?  Decided once at compile time; see regex.c. */
 int pe_regex_skips_ascii(const PeRegex *re);
 uint32_t pe_regex_options(const PeRegex *re);   /* the flags' options */
+/* How many literals, when the pattern is an alternation of literals that a
+** vector scan finds before PCRE2 runs (regex_litset.h); else 0. */
+int pe_regex_literal_set(const PeRegex *re);
 int pe_regex_group_count(const PeRegex *re);
 /* The number of the group called zName (first of duplicates), or -1. */
 int pe_regex_group_number(const PeRegex *re, const char *zName, size_t nName);

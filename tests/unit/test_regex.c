@@ -1,11 +1,15 @@
 /* Unit tests of the regex core (ext/regex.c): flags, compile errors and
 ** their offsets, literal detection, matching and iteration, replacement
 ** templates, character positions, the LRU cache. */
+#define PCRE2_CODE_UNIT_WIDTH 8
 #include <stdlib.h>
+#include <pcre2.h>
 #include "check.h"
 #include "pe_mem.h"
 #include "strbuf.h"
 #include "regex.h"
+#include "regex_litset.h"
+#include "utf8.h"
 
 static PeRegexEnv *env;
 
@@ -61,6 +65,30 @@ static char *matches(const char *z, size_t n, const char *zPat){
   }
   pe_free(zErr);
   pe_regex_unref(re);
+  return pe_buf_finish(&b, 0);
+}
+
+/* All matches found by plain PCRE2 (interpreter, no start-up scan of ours),
+** iterated with the same rule, as "start-end," ranges. */
+static char *reference_matches(const char *z, size_t n, const char *zPat){
+  int ec;
+  PCRE2_SIZE eo, from = 0;
+  uint32_t opt = 0;
+  pcre2_code *code = pcre2_compile((PCRE2_SPTR)zPat, PCRE2_ZERO_TERMINATED,
+      PCRE2_UTF|PCRE2_UCP|PCRE2_MATCH_INVALID_UTF, &ec, &eo, 0);
+  pcre2_match_data *md = pcre2_match_data_create_from_pattern(code, 0);
+  PeBuf b;
+  pe_buf_init(&b);
+  for(;;){
+    PCRE2_SIZE *ov;
+    if( pcre2_match(code, (PCRE2_SPTR)z, n, from, opt|PCRE2_NO_JIT, md, 0)<0 ) break;
+    ov = pcre2_get_ovector_pointer(md);
+    pe_buf_appendf(&b, "%zu-%zu,", (size_t)ov[0], (size_t)ov[1]);
+    opt = ov[0]==ov[1] ? PCRE2_NOTEMPTY_ATSTART : 0;
+    from = ov[1];
+  }
+  pcre2_match_data_free(md);
+  pcre2_code_free(code);
   return pe_buf_finish(&b, 0);
 }
 
@@ -173,6 +201,97 @@ int main(void){
   CHECK_INT(pe_regex_count(env, re, "banana", 6, &count, &zErr), PE_OK);
   CHECK_INT(count, 3);
   pe_regex_unref(re);
+
+  /* the start-up scans (literal sets, skipping ASCII) find exactly what
+  ** PCRE2 alone finds, on every subject */
+  {
+    static const char *azPat[] = {
+      "(?i)bert|gpt|llama", "bert|GPT", "注意力|記憶", "(?i)ab|b", "a|ab", "(?i)x-1|y_2",
+      "transformer|t", "(?i)kelvin|s", "(?i)é|e", "\\p{Han}{2}", "\\p{sc=Han}+",
+      "[^\\x00-\\x7f]+", "\\p{Greek}\\w*", "(?=\\p{Han})\\p{L}{2}", "\\p{Han}|x", "[é-ü]a",
+      "abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvw|z9",
+    };
+    static const char *azText[] = {
+      "BERT and gpt-3 LLaMA, Bert/GPT/llama", "ǅ Kelvin K ſ ab AB x-1 X-1 y_2 Y_2",
+      "這篇論文的注意力機制與記憶體 attention 記憶", "\xff注意力\x80記憶\xe8\xa8 bert\xff",
+      "0123456789abcdef0123456789abcdefllama", "gp", "", "l", "t", "é ü ùa éa ΑΒΓ αβγ word",
+      "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxz9",
+    };
+    size_t i, j;
+    int nLitSet = 0, nSkip = 0;
+    for(i=0; i<sizeof(azPat)/sizeof(azPat[0]); i++){
+      PeRegex *r = compile(azPat[i], "");
+      nLitSet += pe_regex_literal_set(r)>0;
+      nSkip += pe_regex_skips_ascii(r);
+      pe_regex_unref(r);
+      for(j=0; j<sizeof(azText)/sizeof(azText[0]); j++){
+        char *zWant = reference_matches(azText[j], strlen(azText[j]), azPat[i]);
+        char *zGot = matches(azText[j], strlen(azText[j]), azPat[i]);
+        if( strcmp(zWant, zGot)!=0 ){
+          printf("  pattern %s, text %s\n", azPat[i], azText[j]);
+        }
+        CHECK_STR(zGot, zWant);
+        pe_free(zWant);
+        pe_free(zGot);
+      }
+    }
+    CHECK_INT(nLitSet, 8);     /* the first seven, and the long one */
+    CHECK_INT(nSkip, 4);       /* \p{Han}{2}, \p{sc=Han}+, \p{Greek}\w*, the lookahead;
+                                  PCRE2 has its own start-up scan for [^\x00-\x7f]+ */
+  }
+
+  /* which patterns are literal sets */
+  {
+    PeLitSet ls;
+    CHECK(pe_litset_parse("bert|gpt", 8, 0, 0, &ls) && ls.n==2 && !ls.caseless);
+    CHECK(pe_litset_parse("(?i)bert|gpt|llama", 18, 0, 0, &ls) && ls.n==3 && ls.caseless);
+    CHECK(pe_litset_parse("記憶|注意", 13, 0, 0, &ls) && ls.n==2);
+    CHECK(!pe_litset_parse("記憶|注意", 13, 1, 0, &ls) && ls.n==0);   /* caseless: ASCII only */
+    CHECK(!pe_litset_parse("bert|gpts", 9, 1, 0, &ls));               /* caseless s: ſ */
+    CHECK(!pe_litset_parse("bert|kit", 8, 1, 0, &ls));                /* caseless k: K */
+    CHECK(pe_litset_parse("bert|kit", 8, 0, 0, &ls));
+    CHECK(!pe_litset_parse("bert|", 5, 0, 0, &ls) && ls.n==0);
+    CHECK(!pe_litset_parse("|bert", 5, 0, 0, &ls));
+    CHECK(!pe_litset_parse("be.t", 4, 0, 0, &ls));
+    CHECK(!pe_litset_parse("a b", 3, 0, 1, &ls));
+    CHECK(!pe_litset_parse("a|b|c|d|e|f|g|h|i", 17, 0, 0, &ls));     /* more than 8 */
+    CHECK(pe_litset_parse("a|b|c|d|e|f|g|h", 15, 0, 0, &ls));
+    CHECK_INT(pe_litset_find(&ls, "xxxxxxxxxxxxxxxxxxxxxxxh", 0, 24), 23);
+    CHECK_INT(pe_litset_find(&ls, "xyz", 0, 3), PE_LITSET_NONE);
+  }
+
+  /* The literal-set scan folds case only for ASCII letters: check that under
+  ** PCRE2_UCP no printable ASCII character but K, k, S, s matches a non-ASCII
+  ** code point caselessly (if PCRE2 ever adds one, this fails). */
+  {
+    int c, nOdd = 0;
+    for(c=0x20; c<0x7F; c++){
+      /* the character itself; punctuation quoted with a backslash */
+      int alnum = (c>='a' && c<='z') || (c>='A' && c<='Z') || (c>='0' && c<='9');
+      char aPat[3] = { alnum ? (char)c : '\\', alnum ? 0 : (char)c, 0 };
+      int ec;
+      PCRE2_SIZE eo;
+      uint32_t cp;
+      pcre2_code *code;
+      pcre2_match_data *md;
+      code = pcre2_compile((PCRE2_SPTR)aPat, PCRE2_ZERO_TERMINATED,
+          PCRE2_UTF|PCRE2_UCP|PCRE2_CASELESS, &ec, &eo, 0);
+      md = pcre2_match_data_create(1, 0);
+      for(cp=0x80; cp<0x110000; cp++){
+        char a[4];
+        int len;
+        if( cp>=0xD800 && cp<=0xDFFF ) continue;
+        len = pe_utf8_encode(cp, a);
+        if( pcre2_match(code, (PCRE2_SPTR)a, (size_t)len, 0, PCRE2_ANCHORED, md, 0)>0 ){
+          if( strchr("KkSs", c)==0 ) printf("  unexpected: %c matches U+%04X\n", c, cp);
+          nOdd++;
+        }
+      }
+      pcre2_match_data_free(md);
+      pcre2_code_free(code);
+    }
+    CHECK_INT(nOdd, 4);        /* K k: U+212A, S s: U+017F */
+  }
 
   /* the match limit ends catastrophic backtracking with an error */
   re = compile("(x+x+)+y", "");
