@@ -255,9 +255,17 @@ static int starts_non_ascii(PeRegexEnv *env, const PeRegex *re){
   pcre2_pattern_info(re->code, PCRE2_INFO_FIRSTBITMAP, &pBitmap);
   pcre2_pattern_info(re->code, PCRE2_INFO_MAXLOOKBEHIND, &lookbehind);
   pcre2_pattern_info(re->code, PCRE2_INFO_ALLOPTIONS, &allOptions);
-  if( minLength==0 || firstType!=0 || pBitmap!=0 || lookbehind!=0
+  if( minLength==0 || firstType!=0 || lookbehind!=0
    || (allOptions & PCRE2_ANCHORED) || memmem(re->zPat, re->nPat, "(*", 2) ){
     return 0;
+  }
+  if( pBitmap ){
+    /* PCRE2's own start-up scan tests one byte at a time against this map
+    ** of possible first bytes; when no ASCII byte is in it, ours is faster. */
+    const uint8_t *a = (const uint8_t*)pBitmap;
+    int i;
+    for(i=0; i<16; i++) if( a[i] ) return 0;
+    return 1;
   }
   for(c=0; c<0x80; c++){
     int rc = pcre2_match(re->code, &c, 1, 0, PCRE2_ANCHORED|PCRE2_PARTIAL_HARD|PCRE2_NO_JIT,

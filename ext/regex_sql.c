@@ -96,12 +96,28 @@ static int call_search(sqlite3_context *ctx, PeRegex *re, const char *z, size_t 
 
 /* ---- scalar functions ---- */
 
-/* x REGEXP p calls regexp(p, x): the hot path of WHERE clauses. */
+/* x REGEXP p calls regexp(p, x): the hot path of WHERE clauses, so the
+** common case (a constant pattern, compiled on the first row) takes as few
+** calls as possible: the text is searched where SQLite holds it. */
 static void regexp_func(sqlite3_context *ctx, int argc, sqlite3_value **argv){
-  PeRegex *re;
+  PeRegex *re = (PeRegex*)sqlite3_get_auxdata(ctx, 0);
   const char *z;
   size_t n;
   int found;
+  if( re ){                       /* auxdata is only set for a non-NULL pattern */
+    char *zErr = 0;
+    int rc;
+    z = (const char*)sqlite3_value_text(argv[1]);
+    if( z==0 ){
+      if( sqlite3_value_type(argv[1])!=SQLITE_NULL ) sqlite3_result_error_nomem(ctx);
+      return;
+    }
+    n = (size_t)sqlite3_value_bytes(argv[1]);
+    rc = pe_regex_search((PeRegexEnv*)pe_state(ctx), re, z, n, 0, 0, &found, &zErr);
+    if( rc!=PE_OK ) result_core_error(ctx, rc, zErr);
+    else sqlite3_result_int(ctx, found);
+    return;
+  }
   if( pe_any_null(argc, argv) ) return;
   if( (re = call_regex(ctx, argv, 0, -1))==0 ) return;
   if( (z = call_text(ctx, argv[1], &n))!=0 && (found = call_search(ctx, re, z, n))>=0 ){
