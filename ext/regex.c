@@ -102,6 +102,7 @@ PeRegexEnv *pe_regex_env_new(void){
     return 0;
   }
   pcre2_set_match_limit(env->mctx, PE_REGEX_MATCH_LIMIT);
+  pcre2_set_heap_limit(env->mctx, PE_REGEX_HEAP_LIMIT_KB);
   pcre2_jit_stack_assign(env->mctx, 0, env->jitStack);
   return env;
 }
@@ -372,8 +373,10 @@ static int match_error(char **pzErr, int rc, const PeRegex *re){
     case PCRE2_ERROR_JIT_STACKLIMIT:
       zWhy = "JIT stack limit exceeded (the pattern nests too deeply)"; break;
     case PCRE2_ERROR_DEPTHLIMIT:
-    case PCRE2_ERROR_HEAPLIMIT:
       zWhy = "match depth limit exceeded (the pattern nests too deeply)"; break;
+    case PCRE2_ERROR_HEAPLIMIT:
+      zWhy = "match heap limit exceeded (the pattern keeps too many backtracking"
+             " positions for this text)"; break;
     default:
       pcre2_get_error_message(rc, aMsg, sizeof(aMsg));
       zWhy = (const char*)aMsg;
@@ -414,6 +417,12 @@ int pe_regex_search(PeRegexEnv *env, PeRegex *re, const char *z, size_t n,
   }else{
     rc = pcre2_match(re->code, (PCRE2_SPTR)z, n, iFrom,
                      notEmptyAt ? PCRE2_NOTEMPTY_ATSTART : 0, re->md, env->mctx);
+  }
+  if( rc==PCRE2_ERROR_JIT_STACKLIMIT ){
+    /* The interpreter keeps its backtracking frames on the heap (up to
+    ** PCRE2's heap limit), so it can finish what the JIT stack cannot. */
+    rc = pcre2_match(re->code, (PCRE2_SPTR)z, n, iFrom,
+                     (notEmptyAt ? PCRE2_NOTEMPTY_ATSTART : 0)|PCRE2_NO_JIT, re->md, env->mctx);
   }
   if( rc==PCRE2_ERROR_NOMATCH ) return PE_OK;
   if( rc<0 ) return match_error(pzErr, rc, re);

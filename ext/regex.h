@@ -35,6 +35,9 @@ typedef struct PeTemplate PeTemplate;
 
 /* A match that backtracks more than this ends with an error. */
 #define PE_REGEX_MATCH_LIMIT 10000000
+/* Memory the interpreter may use for backtracking (the JIT has its own
+** stack of at most 1 MiB; when that runs out the interpreter takes over). */
+#define PE_REGEX_HEAP_LIMIT_KB (128*1024)
 
 /* ---- environment (per connection) ---- */
 PeRegexEnv *pe_regex_env_new(void);            /* NULL on OOM */
