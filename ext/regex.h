@@ -123,6 +123,10 @@ int pe_template_expand(const PeTemplate *tpl, const PeRegex *re, const char *z,
                        struct PeBuf *out);
 void pe_template_free(PeTemplate *tpl);
 
+/* Append z[0..n) to a message with each invalid UTF-8 byte as U+FFFD, so
+** that messages stay UTF-8 whatever the pattern or text held. */
+void pe_regex_append_valid_utf8(struct PeBuf *b, const char *z, size_t n);
+
 /* ---- character positions ----
 ** Characters counted the way SQLite's length() and substr() count them, so
 ** that substr(text, start, length) gives back the match: a byte below 0x80

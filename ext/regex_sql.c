@@ -1,27 +1,33 @@
 /*
-** regex_sql.c: PCRE2 regular expressions in SQL.
+** regex_sql.c: PCRE2 regular expressions in SQL (the core is ext/regex.c).
 **
 **   SELECT title FROM papers WHERE title REGEXP '(?i)self-supervised';
-**   SELECT regexp_like('BERT large', 'bert', 'i');                  -- 1
-**   SELECT regexp_substr('arXiv:2005.14165v4', '\d{4}\.\d{4,5}');   -- '2005.14165'
-**   SELECT regexp_capture('NeurIPS 2020', '(?<venue>\w+) (\d+)', 2); -- '2020'
+**   SELECT regexp_like('BERT-large', 'bert', 'i');                     -- 1
+**   SELECT regexp_substr('arXiv:2005.14165v4', '\d{4}\.\d{4,5}');      -- '2005.14165'
+**   SELECT regexp_capture('NeurIPS 2020', '(?<venue>\w+) (\d+)', 2);    -- '2020'
 **   SELECT regexp_capture('NeurIPS 2020', '(?<venue>\w+) (\d+)', 'venue');
-**   SELECT regexp_replace('a \lambda b', '(\w) ', '[$1]');          -- '[a]\lambda b'
-**   SELECT regexp_count('記憶體 and 記憶', '記憶');                    -- 2
-**   SELECT regexp_instr('注意力 attention', 'att');                   -- 5 (characters)
+**   SELECT regexp_replace('NeurIPS 2020', '(\w+) (\d+)', '$2 $1');      -- '2020 NeurIPS'
+**   SELECT regexp_count('記憶體 and 記憶', '記憶');                       -- 2
+**   SELECT regexp_instr('注意力 attention', 'att');                      -- 5 (characters)
 **   SELECT match, start, length, groups
-**     FROM regexp_matches('k=1, j=22', '(\w)=(\d+)');
-**   SELECT part FROM regexp_split('a, b,c', ',\s*');
+**     FROM regexp_matches('k=1, j=22', '(\w)=(\d+)');   -- k=1|1|3|["k","1"] ...
+**   SELECT part FROM regexp_split('a, b,c', ',\s*');     -- a, b, c
 **
 ** Every function also takes a last flags argument: any of i (Unicode
 ** case-insensitive), m (^ $ at lines), s (. matches newline), x (extended).
-** A NULL argument gives NULL (no rows for the tables).  Characters, not
-** bytes, are counted in positions and lengths.  Errors name the problem and
-** its offset in the pattern or the replacement.
+** In a replacement $0 $1 ${1} $name ${name} insert groups and $$ a dollar;
+** backslashes are literal.  A NULL argument gives NULL (no rows for the
+** tables).  Positions and lengths count characters, not bytes.  Errors name
+** the problem and its offset in the pattern or the replacement.
+**
+** The tables take their arguments through hidden columns text, pattern and
+** flags, as SQLite's ext/misc/series.c does, so they join laterally:
+**   SELECT p.id, s.part FROM papers p, regexp_split(p.tags, ',\s*') s;
 **
 ** Compiled patterns come from sqlite3_get_auxdata when the pattern is a
 ** constant of the statement, and otherwise from the connection's LRU cache
-** (ext/regex.c), so a join against a table of patterns compiles each once.
+** (the unit's per-connection state, a PeRegexEnv), so a join against a table
+** of patterns compiles each pattern once.
 */
 #include <string.h>
 #include "paperext.h"
