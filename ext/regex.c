@@ -21,8 +21,11 @@ struct PeRegex {
   pcre2_match_data *md;     /* reused by every search with this pattern */
   PCRE2_SIZE *ov;           /* md's ovector */
   int jit;                  /* JIT-compiled: match with pcre2_jit_match */
-  int literal;              /* answered by memmem on zPat */
+  int literal;              /* answered by a byte search for zPat */
+  size_t iRare;             /* literal: the offset of its rarest byte */
   int nonAsciiStart;        /* every match starts with a non-ASCII character */
+  int anchorCheck;          /* anchored: aAnchorStart says which first bytes can match */
+  uint8_t aAnchorStart[32];
   PeLitSet lits;            /* an alternation of literals: where to start PCRE2 */
   int nGroup;               /* capturing groups */
   uint32_t options;         /* the flags' options */
@@ -45,7 +48,7 @@ struct PeRegexEnv {
   int nEntry;
 };
 
-static int starts_non_ascii(PeRegexEnv *env, const PeRegex *re);
+static void plan_start(PeRegexEnv *env, PeRegex *re);
 
 /* ---- PCRE2 allocates through pe_mem.h ---- */
 static void *pcre_alloc(PCRE2_SIZE n, void *pUnused){ (void)pUnused; return pe_malloc(n); }
@@ -216,6 +219,7 @@ int pe_regex_compile(PeRegexEnv *env, const char *zPat, size_t nPat,
   pcre2_pattern_info(re->code, PCRE2_INFO_CAPTURECOUNT, &nCapture);
   re->nGroup = (int)nCapture;
   re->literal = pe_regex_literal_pattern(zPat, nPat, options);
+  if( re->literal ) re->iRare = pe_literal_rare_byte(re->zPat, nPat);
   if( !re->literal ){
     /* Without JIT (no executable memory, say) the interpreter still works. */
     re->jit = pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE)==0;
@@ -226,53 +230,70 @@ int pe_regex_compile(PeRegexEnv *env, const char *zPat, size_t nPat,
   if( !re->literal ){
     pe_litset_parse(re->zPat, nPat, (options & PCRE2_CASELESS)!=0,
                     (options & PCRE2_EXTENDED)!=0, &re->lits);
-    if( re->lits.n==0 ) re->nonAsciiStart = starts_non_ascii(env, re);
+    if( re->lits.n==0 ) plan_start(env, re);
   }
   *ppRe = re;
   return PE_OK;
 }
 
-/*
-** Can a match of re only start at a non-ASCII character?  Then the search
-** may skip ASCII text with a word-at-a-time scan before handing over to
-** PCRE2: \p{Han}{4} gives PCRE2 no start-up optimization of its own, so its
-** JIT would otherwise look up the Unicode property of every character.
-**
-** Each of the 128 ASCII characters is tried as a one-character subject,
-** anchored, with PCRE2_PARTIAL_HARD: NOMATCH for all of them means that no
-** match can begin with any of them.  The answer holds for every position
-** of every subject only when nothing before the start matters, so patterns
-** with a lookbehind or \b (MAXLOOKBEHIND), verbs such as (*COMMIT), an
-** anchor, a possible empty match, or a start PCRE2 already optimizes are
-** left alone.
-*/
-static int starts_non_ascii(PeRegexEnv *env, const PeRegex *re){
-  uint32_t minLength = 0, firstType = 0, lookbehind = 0, allOptions = 0;
-  const void *pBitmap = 0;
+/* Which ASCII bytes can begin a match: each of the 128 is tried as a
+** one-character subject, anchored, with PCRE2_PARTIAL_HARD, and NOMATCH
+** means that no match can begin with it.  (Only valid when nothing before
+** the start matters: see plan_start.) */
+static void probe_ascii_starts(PeRegexEnv *env, const PeRegex *re, uint8_t aMap[16]){
   unsigned char c;
+  memset(aMap, 0, 16);
+  for(c=0; c<0x80; c++){
+    int rc = pcre2_match(re->code, &c, 1, 0, PCRE2_ANCHORED|PCRE2_PARTIAL_HARD|PCRE2_NO_JIT,
+                         re->md, env->mctx);
+    if( rc!=PCRE2_ERROR_NOMATCH ) aMap[c>>3] |= (uint8_t)(1<<(c&7));
+  }
+}
+
+/*
+** Start-up shortcuts, decided once per pattern, for what PCRE2 does not do
+** itself (literal patterns and literal sets are handled before this):
+**
+** - An anchored pattern (^arXiv:..., \A...) can only match at the start, so
+**   when the first byte of a text cannot begin a match, PCRE2 is not called.
+** - A pattern that can only start at a non-ASCII character (\p{Han}{4},
+**   [\x{4e00}-\x{9fff}]{4}) lets the search skip ASCII text 8 bytes at a
+**   time: PCRE2 would test each byte against its map of first bytes, or for
+**   \p{Han} look up the Unicode property of every character.
+**
+** Which bytes can begin a match comes from PCRE2's own map of first bytes
+** when it has one, else from probing.  Either is only sound when nothing
+** before the start matters, so patterns with a lookbehind or \b
+** (MAXLOOKBEHIND), or verbs such as (*COMMIT), get no shortcut; nor do
+** patterns that may match an empty string or whose first character PCRE2
+** already scans for.
+*/
+static void plan_start(PeRegexEnv *env, PeRegex *re){
+  uint32_t minLength = 0, firstType = 0, lookbehind = 0, allOptions = 0;
+  const uint8_t *pBitmap = 0;
+  uint8_t aAscii[16];
+  int i, anyAscii = 0;
   pcre2_pattern_info(re->code, PCRE2_INFO_MINLENGTH, &minLength);
   pcre2_pattern_info(re->code, PCRE2_INFO_FIRSTCODETYPE, &firstType);
   pcre2_pattern_info(re->code, PCRE2_INFO_FIRSTBITMAP, &pBitmap);
   pcre2_pattern_info(re->code, PCRE2_INFO_MAXLOOKBEHIND, &lookbehind);
   pcre2_pattern_info(re->code, PCRE2_INFO_ALLOPTIONS, &allOptions);
-  if( minLength==0 || firstType!=0 || lookbehind!=0
-   || (allOptions & PCRE2_ANCHORED) || memmem(re->zPat, re->nPat, "(*", 2) ){
-    return 0;
+  if( lookbehind!=0 || memmem(re->zPat, re->nPat, "(*", 2) ) return;
+  if( allOptions & PCRE2_ANCHORED ){
+    probe_ascii_starts(env, re, aAscii);
+    memcpy(re->aAnchorStart, aAscii, 16);
+    memset(re->aAnchorStart+16, 0xFF, 16);     /* any non-ASCII byte: ask PCRE2 */
+    re->anchorCheck = 1;
+    return;
   }
+  if( minLength==0 || firstType!=0 ) return;
   if( pBitmap ){
-    /* PCRE2's own start-up scan tests one byte at a time against this map
-    ** of possible first bytes; when no ASCII byte is in it, ours is faster. */
-    const uint8_t *a = (const uint8_t*)pBitmap;
-    int i;
-    for(i=0; i<16; i++) if( a[i] ) return 0;
-    return 1;
+    memcpy(aAscii, pBitmap, 16);
+  }else{
+    probe_ascii_starts(env, re, aAscii);
   }
-  for(c=0; c<0x80; c++){
-    int rc = pcre2_match(re->code, &c, 1, 0, PCRE2_ANCHORED|PCRE2_PARTIAL_HARD|PCRE2_NO_JIT,
-                         re->md, env->mctx);
-    if( rc!=PCRE2_ERROR_NOMATCH ) return 0;
-  }
-  return 1;
+  for(i=0; i<16; i++) anyAscii |= aAscii[i];
+  re->nonAsciiStart = !anyAscii;
 }
 
 /* The first byte at or after i that is not ASCII, or n. */
@@ -298,6 +319,7 @@ int pe_regex_is(const PeRegex *re, const char *zPat, size_t nPat, uint32_t optio
 }
 int pe_regex_is_literal(const PeRegex *re){ return re->literal; }
 int pe_regex_skips_ascii(const PeRegex *re){ return re->nonAsciiStart; }
+int pe_regex_checks_anchor(const PeRegex *re){ return re->anchorCheck; }
 int pe_regex_literal_set(const PeRegex *re){ return re->lits.n; }
 uint32_t pe_regex_options(const PeRegex *re){ return re->options; }
 int pe_regex_group_count(const PeRegex *re){ return re->nGroup; }
@@ -393,9 +415,9 @@ int pe_regex_search(PeRegexEnv *env, PeRegex *re, const char *z, size_t n,
   if( iFrom>n ) return PE_OK;
   if( z==0 ) z = "";
   if( re->literal ){
-    const char *p = memmem(z+iFrom, n-iFrom, re->zPat, re->nPat);
-    if( p ){
-      re->mStart = (size_t)(p - z);
+    size_t at = pe_literal_find(re->zPat, re->nPat, re->iRare, z, iFrom, n);
+    if( at!=PE_LITSET_NONE ){
+      re->mStart = at;
       re->mEnd = re->mStart + re->nPat;
       *pFound = 1;
     }
@@ -405,8 +427,14 @@ int pe_regex_search(PeRegexEnv *env, PeRegex *re, const char *z, size_t n,
     /* A match can only start where one of the literals occurs. */
     iFrom = pe_litset_find(&re->lits, z, iFrom, n);
     if( iFrom==PE_LITSET_NONE ) return PE_OK;
+  }else if( re->anchorCheck ){
+    /* Only a match at iFrom is possible: is its first byte a possible one? */
+    if( iFrom<n ){
+      unsigned char c = (unsigned char)z[iFrom];
+      if( !(re->aAnchorStart[c>>3] & (1<<(c&7))) ) return PE_OK;
+    }
   }else if( re->nonAsciiStart ){
-    /* No match can start in ASCII text, nor be empty (see starts_non_ascii). */
+    /* No match can start in ASCII text, nor be empty (see plan_start). */
     iFrom = skip_ascii(z, iFrom, n);
     if( iFrom>=n ) return PE_OK;
   }

@@ -63,6 +63,9 @@ int pe_regex_is_literal(const PeRegex *re);
 /* Can a match only start at a non-ASCII character (so ASCII text is skipped
 ** before PCRE2 runs)?  Decided once at compile time; see regex.c. */
 int pe_regex_skips_ascii(const PeRegex *re);
+/* Is re anchored, with the bytes that can begin a match known, so a text
+** whose first byte is none of them is answered without PCRE2? */
+int pe_regex_checks_anchor(const PeRegex *re);
 uint32_t pe_regex_options(const PeRegex *re);   /* the flags' options */
 /* How many literals, when the pattern is an alternation of literals that a
 ** vector scan finds before PCRE2 runs (regex_litset.h); else 0. */

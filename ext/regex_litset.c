@@ -3,6 +3,51 @@
 #include <string.h>
 #include "regex_litset.h"
 
+/*
+** How common a byte is in the notes we search, from common to rare: ASCII
+** by English and LaTeX letter frequency (lowercase before uppercase), then
+** UTF-8.  Only the order matters.
+*/
+static const char zAsciiByFrequency[] =
+  " etaoinsrhldcumfpgwybv,.\n-k0'1)(2x$\\9_{}3j5:48;67/q=z\"^?!+*[]&%|<>@#~`"
+  "TAISCMBPNDERWHLFOGVUKYJQXZ";
+enum {
+  RANK_CJK_LEAD = 8,     /* 0xE4-0xE9 lead most CJK ideographs */
+  RANK_CONTINUATION = 40,/* 0x80-0xBF: frequent in Chinese, over 64 values */
+  RANK_OTHER_LEAD = 120, /* other UTF-8 lead bytes */
+  RANK_UNLISTED = 200    /* control bytes and the like */
+};
+
+static int byte_rank(unsigned char c){
+  const char *p;
+  if( c>=0xE4 && c<=0xE9 ) return RANK_CJK_LEAD;
+  if( c>=0x80 && c<=0xBF ) return RANK_CONTINUATION;
+  if( c>=0x80 ) return RANK_OTHER_LEAD;
+  if( c==0 || (p = strchr(zAsciiByFrequency, (char)c))==0 ) return RANK_UNLISTED;
+  return (int)(p - zAsciiByFrequency);
+}
+
+size_t pe_literal_rare_byte(const char *zLit, size_t nLit){
+  size_t i, best = 0;
+  for(i=1; i<nLit; i++){
+    if( byte_rank((unsigned char)zLit[i]) > byte_rank((unsigned char)zLit[best]) ) best = i;
+  }
+  return best;
+}
+
+size_t pe_literal_find(const char *zLit, size_t nLit, size_t iRare,
+                       const char *z, size_t iFrom, size_t n){
+  const char *p, *pLast;
+  if( iFrom>n || n-iFrom<nLit ) return PE_LITSET_NONE;
+  p = z + iFrom + iRare;
+  pLast = z + n - nLit + iRare;          /* the last place the rare byte can be */
+  while( p<=pLast && (p = memchr(p, zLit[iRare], (size_t)(pLast-p) + 1))!=0 ){
+    if( memcmp(p-iRare, zLit, nLit)==0 ) return (size_t)(p - iRare - z);
+    p++;
+  }
+  return PE_LITSET_NONE;
+}
+
 static int is_meta(char c){ return c==0 || strchr("\\^$.[|()?*+{", c)!=0; }
 static int is_alpha(unsigned char c){ return (c|0x20)>='a' && (c|0x20)<='z'; }
 

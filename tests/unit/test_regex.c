@@ -1,6 +1,7 @@
 /* Unit tests of the regex core (ext/regex.c): flags, compile errors and
 ** their offsets, literal detection, matching and iteration, replacement
 ** templates, character positions, the LRU cache. */
+#define _GNU_SOURCE                 /* memmem */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <stdlib.h>
 #include <pcre2.h>
@@ -210,19 +211,23 @@ int main(void){
       "transformer|t", "(?i)kelvin|s", "(?i)é|e", "\\p{Han}{2}", "\\p{sc=Han}+",
       "[^\\x00-\\x7f]+", "\\p{Greek}\\w*", "(?=\\p{Han})\\p{L}{2}", "\\p{Han}|x", "[é-ü]a", "[\\x{4e00}-\\x{9fff}]{2}",
       "abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvw|z9",
+      "^arXiv:\\d{4}\\.\\d{4,5}", "(?i)^BE", "\\Agp|\\Ab", "^a?", "^(?=l)\\w+", "^\\p{Han}",
+      "(?m)^l", "^", "^ǅ|^0",
     };
     static const char *azText[] = {
       "BERT and gpt-3 LLaMA, Bert/GPT/llama", "ǅ Kelvin K ſ ab AB x-1 X-1 y_2 Y_2",
       "這篇論文的注意力機制與記憶體 attention 記憶", "\xff注意力\x80記憶\xe8\xa8 bert\xff",
       "0123456789abcdef0123456789abcdefllama", "gp", "", "l", "t", "é ü ùa éa ΑΒΓ αβγ word",
       "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxz9",
+      "arXiv:2005.14165 notes", "ARXIV:2005.14165", "llama\nl", "be", "Be", "\nl",
     };
     size_t i, j;
-    int nLitSet = 0, nSkip = 0;
+    int nLitSet = 0, nSkip = 0, nAnchor = 0;
     for(i=0; i<sizeof(azPat)/sizeof(azPat[0]); i++){
       PeRegex *r = compile(azPat[i], "");
       nLitSet += pe_regex_literal_set(r)>0;
       nSkip += pe_regex_skips_ascii(r);
+      nAnchor += pe_regex_checks_anchor(r);
       pe_regex_unref(r);
       for(j=0; j<sizeof(azText)/sizeof(azText[0]); j++){
         char *zWant = reference_matches(azText[j], strlen(azText[j]), azPat[i]);
@@ -238,6 +243,25 @@ int main(void){
     CHECK_INT(nLitSet, 8);     /* the first seven, and the long one */
     CHECK_INT(nSkip, 7);       /* \p{Han}{2}, \p{sc=Han}+, \p{Greek}\w*, the lookahead
                                   (probed), [^\x00-\x7f]+, [é-ü]a, the Han range (maps) */
+    CHECK_INT(nAnchor, 7);     /* the anchored ones but (?m)^l and \Agp|\Ab */
+  }
+
+  /* the rare-byte literal search agrees with memmem on every offset */
+  {
+    static const char *azLit[] = { "transformer", "f", "ff", "記憶體", "aab", "zz", "\x80" };
+    static const char *zHay = "transformer ffff 記憶體記憶體 aaab aab zz \x80 transformers";
+    size_t nHay = strlen(zHay), k, from, nBad = 0;
+    CHECK_INT(pe_literal_rare_byte("transformer", 11), 5);     /* the f */
+    CHECK_INT(pe_literal_rare_byte("記憶體", 9), 1);            /* a continuation byte */
+    for(k=0; k<sizeof(azLit)/sizeof(azLit[0]); k++){
+      size_t nLit = strlen(azLit[k]), iRare = pe_literal_rare_byte(azLit[k], nLit);
+      for(from=0; from<=nHay; from++){
+        const char *p = memmem(zHay+from, nHay-from, azLit[k], nLit);
+        size_t want = p ? (size_t)(p-zHay) : PE_LITSET_NONE;
+        if( pe_literal_find(azLit[k], nLit, iRare, zHay, from, nHay)!=want ) nBad++;
+      }
+    }
+    CHECK_INT(nBad, 0);
   }
 
   /* which patterns are literal sets */
