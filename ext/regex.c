@@ -381,6 +381,11 @@ int pe_regex_get(PeRegexEnv *env, const char *zPat, size_t nPat,
 
 /* ---- matching ---- */
 
+/* Kept out of line (cold): its message buffer would otherwise give every
+** search, the hot path of a WHERE clause, a large stack frame to set up. */
+#if defined(__GNUC__)
+__attribute__((cold, noinline))
+#endif
 static int match_error(char **pzErr, int rc, const PeRegex *re){
   PCRE2_UCHAR aMsg[256];
   const char *zWhy;
@@ -408,21 +413,15 @@ static int match_error(char **pzErr, int rc, const PeRegex *re){
   return error_in(pzErr, &b, re->zPat, re->nPat);
 }
 
-int pe_regex_search(PeRegexEnv *env, PeRegex *re, const char *z, size_t n,
-                    size_t iFrom, int notEmptyAt, int *pFound, char **pzErr){
+/* The search by PCRE2, after the start-up shortcuts (see plan_start).  Out
+** of line, so that a literal search does not pay for its stack frame. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static int search_pcre2(PeRegexEnv *env, PeRegex *re, const char *z, size_t n,
+                        size_t iFrom, int notEmptyAt, int *pFound, char **pzErr){
+  uint32_t options = notEmptyAt ? PCRE2_NOTEMPTY_ATSTART : 0;
   int rc;
-  *pFound = 0;
-  if( iFrom>n ) return PE_OK;
-  if( z==0 ) z = "";
-  if( re->literal ){
-    size_t at = pe_literal_find(re->zPat, re->nPat, re->iRare, z, iFrom, n);
-    if( at!=PE_LITSET_NONE ){
-      re->mStart = at;
-      re->mEnd = re->mStart + re->nPat;
-      *pFound = 1;
-    }
-    return PE_OK;
-  }
   if( re->lits.n ){
     /* A match can only start where one of the literals occurs. */
     iFrom = pe_litset_find(&re->lits, z, iFrom, n);
@@ -439,17 +438,15 @@ int pe_regex_search(PeRegexEnv *env, PeRegex *re, const char *z, size_t n,
     if( iFrom>=n ) return PE_OK;
   }
   if( re->jit ){
-    rc = pcre2_jit_match(re->code, (PCRE2_SPTR)z, n, iFrom,
-                         notEmptyAt ? PCRE2_NOTEMPTY_ATSTART : 0, re->md, env->mctx);
+    rc = pcre2_jit_match(re->code, (PCRE2_SPTR)z, n, iFrom, options, re->md, env->mctx);
   }else{
-    rc = pcre2_match(re->code, (PCRE2_SPTR)z, n, iFrom,
-                     notEmptyAt ? PCRE2_NOTEMPTY_ATSTART : 0, re->md, env->mctx);
+    rc = pcre2_match(re->code, (PCRE2_SPTR)z, n, iFrom, options, re->md, env->mctx);
   }
   if( rc==PCRE2_ERROR_JIT_STACKLIMIT ){
     /* The interpreter keeps its backtracking frames on the heap (up to
     ** PCRE2's heap limit), so it can finish what the JIT stack cannot. */
-    rc = pcre2_match(re->code, (PCRE2_SPTR)z, n, iFrom,
-                     (notEmptyAt ? PCRE2_NOTEMPTY_ATSTART : 0)|PCRE2_NO_JIT, re->md, env->mctx);
+    rc = pcre2_match(re->code, (PCRE2_SPTR)z, n, iFrom, options|PCRE2_NO_JIT,
+                     re->md, env->mctx);
   }
   if( rc==PCRE2_ERROR_NOMATCH ) return PE_OK;
   if( rc<0 ) return match_error(pzErr, rc, re);
@@ -458,6 +455,23 @@ int pe_regex_search(PeRegexEnv *env, PeRegex *re, const char *z, size_t n,
   if( re->mStart>re->mEnd ) re->mStart = re->mEnd;   /* \K oddities: never negative */
   *pFound = 1;
   return PE_OK;
+}
+
+int pe_regex_search(PeRegexEnv *env, PeRegex *re, const char *z, size_t n,
+                    size_t iFrom, int notEmptyAt, int *pFound, char **pzErr){
+  *pFound = 0;
+  if( iFrom>n ) return PE_OK;
+  if( z==0 ) z = "";
+  if( re->literal ){
+    size_t at = pe_literal_find(re->zPat, re->nPat, re->iRare, z, iFrom, n);
+    if( at!=PE_LITSET_NONE ){
+      re->mStart = at;
+      re->mEnd = at + re->nPat;
+      *pFound = 1;
+    }
+    return PE_OK;
+  }
+  return search_pcre2(env, re, z, n, iFrom, notEmptyAt, pFound, pzErr);
 }
 
 int pe_regex_group(const PeRegex *re, int i, size_t *pStart, size_t *pEnd){

@@ -4,9 +4,9 @@
     /usr/bin/python3 tests/bench/gen_notes.py OUT.db [COUNT]
 
 Writes notes(id INTEGER PRIMARY KEY, note TEXT) with COUNT (default
-1,000,000) notes of mixed English and Chinese text with LaTeX formula lines,
-as a researcher writes them: some start with an arXiv id, some name models
-(BERT, GPT, LLaMA, transformer), some are English only, some Chinese only.
+1,000,000) short notes of English, Chinese and mixed text with LaTeX
+formulas, as a researcher writes them: some start with an arXiv id, some
+name models (BERT, GPT, LLaMA, transformer), some are a formula alone.
 The random generator has a fixed seed, so every run writes the same table.
 """
 import random
@@ -72,23 +72,26 @@ LATEX = [
 
 
 def note(rnd):
-    kind = rnd.random()
+    """One note: a sentence or two, sometimes an arXiv id first, sometimes a
+    formula after (the notes average about 70 bytes)."""
     parts = []
-    if rnd.random() < 0.15:
+    if rnd.random() < 0.10:
         parts.append("arXiv:%02d%02d.%05d" % (rnd.randint(15, 24), rnd.randint(1, 12),
                                                rnd.randint(0, 99999)))
-    n = rnd.randint(1, 4)
-    for _ in range(n):
-        r = rnd.random()
-        if kind < 0.35:             # English only
-            pool = MODELS if r < 0.2 else EN
-        elif kind < 0.55:           # Chinese only
-            pool = ZH
-        else:                       # mixed
-            pool = MODELS if r < 0.15 else (ZH if r < 0.5 else (MIXED if r < 0.75 else EN))
-        parts.append(rnd.choice(pool))
-    if rnd.random() < 0.3:
-        parts.append("\n" + rnd.choice(LATEX))
+    kind = rnd.random()
+    if kind < 0.30:
+        pool = EN
+    elif kind < 0.55:
+        pool = ZH
+    elif kind < 0.75:
+        pool = MIXED
+    elif kind < 0.90:
+        pool = MODELS
+    else:
+        pool = LATEX
+    parts.append(rnd.choice(pool))
+    if rnd.random() < 0.15:
+        parts.append(rnd.choice(LATEX))
     return " ".join(parts)
 
 
