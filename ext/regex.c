@@ -296,13 +296,23 @@ static void plan_start(PeRegexEnv *env, PeRegex *re){
   re->nonAsciiStart = !anyAscii;
 }
 
-/* The first byte at or after i that is not ASCII, or n. */
+/* The first byte at or after i that is not ASCII, or n: 16 bytes a step,
+** then the exact byte from the high bits of the word that has one. */
 static size_t skip_ascii(const char *z, size_t i, size_t n){
-  while( i+8<=n ){
-    uint64_t w;
-    memcpy(&w, z+i, 8);
-    if( w & 0x8080808080808080ULL ) break;
-    i += 8;
+  const uint64_t high = 0x8080808080808080ULL;
+  while( i+16<=n ){
+    uint64_t a, b;
+    memcpy(&a, z+i, 8);
+    memcpy(&b, z+i+8, 8);
+    if( (a|b) & high ){
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__==__ORDER_LITTLE_ENDIAN__
+      if( a & high ) return i + (size_t)(__builtin_ctzll(a & high)>>3);
+      return i + 8 + (size_t)(__builtin_ctzll(b & high)>>3);
+#else
+      break;
+#endif
+    }
+    i += 16;
   }
   while( i<n && (unsigned char)z[i]<0x80 ) i++;
   return i;

@@ -220,6 +220,8 @@ int main(void){
       "0123456789abcdef0123456789abcdefllama", "gp", "", "l", "t", "é ü ùa éa ΑΒΓ αβγ word",
       "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxz9",
       "arXiv:2005.14165 notes", "ARXIV:2005.14165", "llama\nl", "be", "Be", "\nl",
+      "abcdefghi記憶體注意力", "abcdefghijklmnopq記憶體注意力 and then", "abcdefghijklmnopqrstuvwxy記憶體注意力",
+      "abcdefghijklmnop\xe8", "0123456789abcdef0123456789abcdef注意力機制",
     };
     size_t i, j;
     int nLitSet = 0, nSkip = 0, nAnchor = 0;
