@@ -18,6 +18,10 @@ if [ ! -f /usr/lib/sqlite3/pcre.so ]; then
   DEPS="/usr/lib/sqlite3/pcre.so:sqlite3-pcre" sh tests/deps.sh || exit 1
 fi
 REGEX0=$B/npm/node_modules/sqlite-regex-linux-x64/lib/regex0.so
+if [ ! -f "$REGEX0" ] && ! command -v npm >/dev/null 2>&1; then
+  echo "bench: installing npm (apt)"
+  DEPS="npm:npm" sh tests/deps.sh || true
+fi
 if [ ! -f "$REGEX0" ]; then
   echo "bench: installing sqlite-regex (npm) into $B/npm"
   (cd "$B/npm" && npm install --no-audit --no-fund --silent --prefix . sqlite-regex >/dev/null) ||
