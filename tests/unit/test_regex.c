@@ -69,20 +69,29 @@ static char *matches(const char *z, size_t n, const char *zPat){
   return pe_buf_finish(&b, 0);
 }
 
-/* All matches found by plain PCRE2 (interpreter, no start-up scan of ours),
-** iterated with the same rule, as "start-end," ranges. */
-static char *reference_matches(const char *z, size_t n, const char *zPat){
+/* All matches found by plain PCRE2 (JIT-compiled like ours, since the JIT
+** and the interpreter differ on empty matches next to invalid UTF-8, but
+** without our start-up scans), iterated with the same rule, as "start-end,"
+** ranges; NULL if the pattern does not compile. */
+static char *reference_matches_opt(const char *z, size_t n, const char *zPat, uint32_t options){
   int ec;
   PCRE2_SIZE eo, from = 0;
   uint32_t opt = 0;
   pcre2_code *code = pcre2_compile((PCRE2_SPTR)zPat, PCRE2_ZERO_TERMINATED,
-      PCRE2_UTF|PCRE2_UCP|PCRE2_MATCH_INVALID_UTF, &ec, &eo, 0);
-  pcre2_match_data *md = pcre2_match_data_create_from_pattern(code, 0);
+      PCRE2_UTF|PCRE2_UCP|PCRE2_MATCH_INVALID_UTF|PCRE2_NEVER_BACKSLASH_C|options, &ec, &eo, 0);
+  pcre2_match_data *md;
   PeBuf b;
+  if( code==0 ) return 0;
+  pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
+  md = pcre2_match_data_create_from_pattern(code, 0);
   pe_buf_init(&b);
   for(;;){
     PCRE2_SIZE *ov;
-    if( pcre2_match(code, (PCRE2_SPTR)z, n, from, opt|PCRE2_NO_JIT, md, 0)<0 ) break;
+    int rc = pcre2_match(code, (PCRE2_SPTR)z, n, from, opt, md, 0);
+    if( rc<0 ){
+      if( rc!=PCRE2_ERROR_NOMATCH ) pe_buf_appends(&b, "error");
+      break;
+    }
     ov = pcre2_get_ovector_pointer(md);
     pe_buf_appendf(&b, "%zu-%zu,", (size_t)ov[0], (size_t)ov[1]);
     opt = ov[0]==ov[1] ? PCRE2_NOTEMPTY_ATSTART : 0;
@@ -91,6 +100,61 @@ static char *reference_matches(const char *z, size_t n, const char *zPat){
   pcre2_match_data_free(md);
   pcre2_code_free(code);
   return pe_buf_finish(&b, 0);
+}
+static char *reference_matches(const char *z, size_t n, const char *zPat){
+  return reference_matches_opt(z, n, zPat, 0);
+}
+
+/* Our matches for pattern and options, as reference_matches_opt gives them. */
+static char *our_matches(const char *z, size_t n, const char *zPat, uint32_t options){
+  PeRegex *re = 0;
+  PeRegexIter it;
+  PeBuf b;
+  int found, rc;
+  char *zErr = 0;
+  if( pe_regex_compile(env, zPat, strlen(zPat), options, &re, &zErr)!=PE_OK ){
+    pe_free(zErr);
+    return 0;
+  }
+  pe_buf_init(&b);
+  pe_regex_iter_init(&it, re, z, n);
+  while( (rc = pe_regex_next(env, &it, &found, &zErr))==PE_OK && found ){
+    pe_buf_appendf(&b, "%zu-%zu,", it.start, it.end);
+  }
+  if( rc!=PE_OK ){ pe_buf_appends(&b, "error"); pe_free(zErr); }
+  pe_regex_unref(re);
+  return pe_buf_finish(&b, 0);
+}
+
+/* Random patterns and texts built from pieces that exercise the start-up
+** scans (literal sets, caseless K and S, anchors, lookarounds, Han, invalid
+** UTF-8): our matches must be exactly PCRE2's.  Returns the mismatches. */
+static int random_differences(unsigned seed, int nCase){
+  static const char *azAtom[] = { "a", "b", "ab", "bert", "gpt", "K", "s", "記", "憶",
+    "\\p{Han}", "[\\x{4e00}-\\x{9fff}]", "\\d", "\\w", ".", "x", "é", "-", "(?i)", "^", "$",
+    "\\b", "(?=a)", "(?<=b)", "|", "|", "*", "+", "?", "{2}", "(", ")", "ll" };
+  static const char *azPiece[] = { "a", "b", "ab", "bert", "BERT", "Gpt", "K", "k",
+    "\xe2\x84\xaa", "s", "\xc5\xbf", "記", "憶", "。", "1", "2", "x", "é", "É", " ", "\n",
+    "\xff", "\x80", "llama", "LL" };
+  int i, k, nBad = 0;
+  for(i=0; i<nCase; i++){
+    char zPat[256] = "", z[512] = "";
+    int nAtom = 1 + (int)(rand_r(&seed)%5), nPiece = (int)(rand_r(&seed)%12);
+    uint32_t options = rand_r(&seed)%4==0 ? PCRE2_CASELESS : 0;
+    char *zWant, *zGot;
+    for(k=0; k<nAtom; k++) strcat(zPat, azAtom[rand_r(&seed)%(sizeof(azAtom)/sizeof(azAtom[0]))]);
+    if( rand_r(&seed)%3==0 ) strcat(z, "qqqqqqqqqqqqqqqqqqq" + rand_r(&seed)%19);
+    for(k=0; k<nPiece; k++) strcat(z, azPiece[rand_r(&seed)%(sizeof(azPiece)/sizeof(azPiece[0]))]);
+    zWant = reference_matches_opt(z, strlen(z), zPat, options);
+    zGot = our_matches(z, strlen(z), zPat, options);
+    if( (zWant==0)!=(zGot==0) || (zWant && strcmp(zWant, zGot)!=0) ){
+      if( nBad++<5 ) printf("  differs: pattern %s, text %s\n  want %s\n  got  %s\n",
+                            zPat, z, zWant ? zWant : "(no compile)", zGot ? zGot : "(no compile)");
+    }
+    pe_free(zWant);
+    pe_free(zGot);
+  }
+  return nBad;
 }
 
 #define CHECK_STR_FREE(expr, want) do{ char *z_ = (expr); CHECK_STR(z_, want); pe_free(z_); }while(0)
@@ -265,6 +329,9 @@ int main(void){
     }
     CHECK_INT(nBad, 0);
   }
+
+  /* ... and on 20,000 random patterns and texts */
+  CHECK_INT(random_differences(20201206, 20000), 0);
 
   /* which patterns are literal sets */
   {
