@@ -218,8 +218,10 @@ int pe_regex_compile(PeRegexEnv *env, const char *zPat, size_t nPat,
   }
   pcre2_pattern_info(re->code, PCRE2_INFO_CAPTURECOUNT, &nCapture);
   re->nGroup = (int)nCapture;
+#ifndef PE_REGEX_NO_SHORTCUTS      /* a bench-only build: PCRE2's JIT alone */
   re->literal = pe_regex_literal_pattern(zPat, nPat, options);
   if( re->literal ) re->iRare = pe_literal_rare_byte(re->zPat, nPat);
+#endif
   if( !re->literal ){
     /* Without JIT (no executable memory, say) the interpreter still works. */
     re->jit = pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE)==0;
@@ -227,11 +229,13 @@ int pe_regex_compile(PeRegexEnv *env, const char *zPat, size_t nPat,
   re->md = pcre2_match_data_create_from_pattern(re->code, env->gctx);
   if( re->md==0 ){ regex_free(re); return PE_NOMEM; }
   re->ov = pcre2_get_ovector_pointer(re->md);
+#ifndef PE_REGEX_NO_SHORTCUTS
   if( !re->literal ){
     pe_litset_parse(re->zPat, nPat, (options & PCRE2_CASELESS)!=0,
                     (options & PCRE2_EXTENDED)!=0, &re->lits);
     if( re->lits.n==0 ) plan_start(env, re);
   }
+#endif
   *ppRe = re;
   return PE_OK;
 }

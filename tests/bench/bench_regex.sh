@@ -4,9 +4,11 @@
 #
 # It installs what it compares against: Debian's sqlite3-pcre (apt) and
 # sqlite-regex (npm, a prebuilt loadable library, into build/bench/npm), and
-# builds two bench-only libraries: a do-nothing regexp() (noop_ext.c), and
+# builds three bench-only libraries: a do-nothing regexp() (noop_ext.c),
 # paperext with its pattern cache turned off (PE_REGEX_CACHE_SIZE=0), to
-# measure what the cache saves when patterns change from row to row.
+# measure what the cache saves when patterns change from row to row, and
+# paperext without its start-up scans (PE_REGEX_NO_SHORTCUTS), to measure
+# what they add to PCRE2's JIT.
 # The table of 1,000,000 notes is generated once (gen_notes.py, fixed seed).
 cd "$(dirname "$0")/../.." || exit 2
 B=build/bench
@@ -36,6 +38,12 @@ $CC -O2 -fPIC -shared -o "$B/noopext.so" tests/bench/noop_ext.c || exit 1
 # shellcheck disable=SC2086
 $CC -std=gnu11 -O2 -fPIC -shared -Wl,-Bsymbolic -DPE_REGEX_CACHE_SIZE=0 -Iext $PCRE_CFLAGS \
   -o "$B/nocache/paperext.so" ext/*.c $PCRE_LIBS || exit 1
+# ... and with no start-up scans of its own (literals, literal sets, ASCII
+# skipping, anchors): PCRE2's JIT alone, with the same caching.
+mkdir -p "$B/plain"
+# shellcheck disable=SC2086
+$CC -std=gnu11 -O2 -fPIC -shared -Wl,-Bsymbolic -DPE_REGEX_NO_SHORTCUTS -Iext $PCRE_CFLAGS \
+  -o "$B/plain/paperext.so" ext/*.c $PCRE_LIBS || exit 1
 
 if [ ! -f "$B/notes.db" ] || [ tests/bench/gen_notes.py -nt "$B/notes.db" ]; then
   echo "bench: generating $B/notes.db (1,000,000 notes)"
@@ -44,4 +52,4 @@ if [ ! -f "$B/notes.db" ] || [ tests/bench/gen_notes.py -nt "$B/notes.db" ]; the
 fi
 
 exec /usr/bin/python3 tests/bench/bench_regex.py "$B/notes.db" ./paperext.so \
-  "$B/nocache/paperext.so" "$B/noopext.so" /usr/lib/sqlite3/pcre.so "$REGEX0"
+  "$B/nocache/paperext.so" "$B/plain/paperext.so" "$B/noopext.so" /usr/lib/sqlite3/pcre.so "$REGEX0"
