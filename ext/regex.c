@@ -34,7 +34,6 @@ struct PeRegex {
   size_t nPat;
   size_t mStart, mEnd;      /* the last match */
   /* Cache links (only while the env's cache holds it). */
-  int inCache;
   PeRegex *pHashNext, *pLruPrev, *pLruNext;
 };
 
@@ -207,7 +206,7 @@ int pe_regex_compile(PeRegexEnv *env, const char *zPat, size_t nPat,
     PCRE2_UCHAR aMsg[256];
     PeBuf b;
     regex_free(re);
-    if( errCode==PCRE2_ERROR_HEAP_FAILED || errCode==121 /* failed to get memory */ ){
+    if( errCode==PCRE2_ERROR_HEAP_FAILED || errCode==121 /* failed to allocate heap memory */ ){
       return PE_NOMEM;
     }
     pcre2_get_error_message(errCode, aMsg, sizeof(aMsg));
@@ -348,7 +347,6 @@ static void cache_unlink(PeRegexEnv *env, PeRegex *re){
   if( re->pLruPrev ) re->pLruPrev->pLruNext = re->pLruNext; else env->pNewest = re->pLruNext;
   if( re->pLruNext ) re->pLruNext->pLruPrev = re->pLruPrev; else env->pOldest = re->pLruPrev;
   re->pHashNext = re->pLruPrev = re->pLruNext = 0;
-  re->inCache = 0;
   env->nEntry--;
 }
 
@@ -387,7 +385,6 @@ int pe_regex_get(PeRegexEnv *env, const char *zPat, size_t nPat,
   re->pHashNext = env->aBucket[h & (HASH_BUCKETS-1)];
   env->aBucket[h & (HASH_BUCKETS-1)] = re;
   lru_push_newest(env, re);
-  re->inCache = 1;
   re->nRef++;                       /* the cache's reference */
   env->nEntry++;
   return PE_OK;
