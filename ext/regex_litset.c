@@ -42,7 +42,12 @@ size_t pe_literal_find(const char *zLit, size_t nLit, size_t iRare,
   p = z + iFrom + iRare;
   pLast = z + n - nLit + iRare;          /* the last place the rare byte can be */
   while( p<=pLast && (p = memchr(p, zLit[iRare], (size_t)(pLast-p) + 1))!=0 ){
-    if( memcmp(p-iRare, zLit, nLit)==0 ) return (size_t)(p - iRare - z);
+    const char *zCand = p - iRare;
+    /* First and last byte inline: most false candidates end here. */
+    if( zCand[0]==zLit[0] && zCand[nLit-1]==zLit[nLit-1]
+     && memcmp(zCand, zLit, nLit)==0 ){
+      return (size_t)(zCand - z);
+    }
     p++;
   }
   return PE_LITSET_NONE;

@@ -64,8 +64,12 @@ def best_of(queries):
     """Run every (connection, sql) once per round, REPEAT rounds, so that the
     load of a shared machine falls on all of them alike; best time of each."""
     best = [None] * len(queries)
-    for _ in range(REPEAT):
-        for i, (db, sql) in enumerate(queries):
+    for r in range(REPEAT):
+        # Each round in another order, so that no query always runs first.
+        order = list(range(len(queries)))
+        order = order[r:] + order[:r] if r % 2 == 0 else order[::-1]
+        for i in order:
+            db, sql = queries[i]
             if db is None or (best[i] is not None and best[i][0] is None):
                 continue
             t, r = run_once(db, sql)
