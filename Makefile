@@ -16,6 +16,10 @@ PKG_LIBS    = $(shell pkg-config --libs $(PKG_MODULES) 2>/dev/null)
 WARN    = -Wall -Wextra -Wno-unused-parameter
 CFLAGS  ?= -O2 -g
 ALL_CFLAGS = -std=gnu11 -fPIC $(WARN) $(CFLAGS) $(PKG_CFLAGS) -Iext
+# SQLite loads extensions RTLD_GLOBAL: bind paperext's calls to its own
+# functions, so no library loaded earlier can interpose on them (and the hot
+# paths call directly, not through the PLT).
+SO_LDFLAGS = -Wl,-Bsymbolic
 SAN     = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 TSAN    = -fsanitize=thread
 HARNESS = tests/testfile.c tests/testfile.h
@@ -56,11 +60,11 @@ test-deps:
 	@DEPS="$(BUILD_DEPS) $(TEST_DEPS)" sh tests/deps.sh
 
 paperext.so: $(EXT_SRC) $(EXT_HDR)
-	$(CC) $(ALL_CFLAGS) -shared -o $@ $(EXT_SRC) $(PKG_LIBS)
+	$(CC) $(ALL_CFLAGS) -shared $(SO_LDFLAGS) -o $@ $(EXT_SRC) $(PKG_LIBS)
 
 build/asan/paperext.so: $(EXT_SRC) $(EXT_HDR)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(SAN) -O1 -shared -o $@ $(EXT_SRC) $(PKG_LIBS)
+	$(CC) $(ALL_CFLAGS) $(SAN) -O1 -shared $(SO_LDFLAGS) -o $@ $(EXT_SRC) $(PKG_LIBS)
 
 build/runner: tests/runner.c $(HARNESS)
 	@mkdir -p $(dir $@)
