@@ -64,6 +64,7 @@ typedef struct BibEntry {
 #define BIB_NO_INHERIT 0x02   /* skip crossref resolution (no aInherited) */
 #define BIB_NO_VALUES  0x04   /* structure only: no fields, macros or diagnostics
                               ** (enough for key, type, line, raw and error) */
+#define BIB_NO_DIAGS   0x08   /* no diagnostics (error still set) */
 
 typedef struct BibParser BibParser;
 

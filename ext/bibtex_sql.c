@@ -124,8 +124,7 @@ static int bib_encoding_flag(sqlite3_vtab *pVtab, sqlite3_value *v, unsigned *pF
     *pFlags |= BIB_LATIN1;
     return SQLITE_OK;
   }
-  pe_vtab_error(pVtab, "unknown encoding '%s' (use 'utf8' or 'latin1')", z);
-  return SQLITE_ERROR;
+  return pe_vtab_error(pVtab, "unknown encoding '%s' (use 'utf8' or 'latin1')", z);
 }
 
 static void result_text(sqlite3_context *ctx, BibText t){
@@ -197,9 +196,8 @@ static int bib_start(BibCursor *p, int idxNum, int argc, sqlite3_value **argv,
   int rc;
   bib_cursor_reset(p);
   if( (idxNum & 1)==0 || argc<1 ){
-    pe_vtab_error(p->base.pVtab, "the BibTeX text is missing: use it as a function, "
-                  "e.g. FROM bibtex_entries(readfile('refs.bib'))");
-    return SQLITE_ERROR;
+    return pe_vtab_error(p->base.pVtab, "the BibTeX text is missing: use it as a function, "
+                         "e.g. FROM bibtex_entries(readfile('refs.bib'))");
   }
   if( (idxNum & 2) && argc>=2 ){
     rc = bib_encoding_flag(p->base.pVtab, argv[1], &flags);
@@ -244,7 +242,7 @@ static int is_entry(const BibEntry *e){ return e->eKind==BIB_ENTRY; }
 static int entries_filter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr,
                           int argc, sqlite3_value **argv){
   BibCursor *p = (BibCursor*)cur;
-  int rc = bib_start(p, idxNum, argc, argv, 0);
+  int rc = bib_start(p, idxNum, argc, argv, BIB_NO_DIAGS);   /* they are not columns here */
   (void)idxStr;
   if( rc || p->pParser==0 ) return rc;
   p->iRowid = 1;
@@ -522,9 +520,8 @@ static int names_filter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr
   p->zNames = 0;
   p->bEof = 1;
   if( (idxNum & 1)==0 || argc<1 ){
-    pe_vtab_error(cur->pVtab, "the names are missing: use it as a function, "
-                  "e.g. FROM bibtex_names('Knuth, Donald E. and others')");
-    return SQLITE_ERROR;
+    return pe_vtab_error(cur->pVtab, "the names are missing: use it as a function, "
+                         "e.g. FROM bibtex_names('Knuth, Donald E. and others')");
   }
   rc = bib_copy_input(argv[0], &p->zNames, &p->nNames);
   if( rc || p->zNames==0 ) return rc;
