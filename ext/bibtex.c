@@ -945,6 +945,12 @@ int bib_next(BibParser *p, const BibEntry **ppEntry){
   return PE_OK;
 }
 
+size_t bib_scratch_bytes(const BibParser *p){
+  return p->arena.cap + p->msgs.cap + p->nRecAlloc*sizeof(FieldRec)
+       + p->nDRecAlloc*sizeof(DiagRec) + p->nFieldAlloc*sizeof(BibField)
+       + p->nInhAlloc*sizeof(BibField) + p->nDiagAlloc*sizeof(BibDiag);
+}
+
 void bib_close(BibParser *p){
   if( p==0 ) return;
   bib_map_free(&p->macros);

@@ -75,6 +75,9 @@ BibParser *bib_open(const char *z, size_t n, unsigned flags);
 ** which the parser is unusable). */
 int bib_next(BibParser *p, const BibEntry **ppEntry);
 void bib_close(BibParser *p);
+/* Bytes of per-item scratch the parser holds now (its bounded memory,
+** apart from macros, keys and crossref parents). */
+size_t bib_scratch_bytes(const BibParser *p);
 
 /* The value of field zName (lowercase) of e, looking in its own fields and
 ** then (when bInherited) in the inherited ones; z==0 when absent. */
