@@ -42,6 +42,7 @@ BUILD_DEPS = pkg-config:pkg-config cc:gcc sqlite3.pc:libsqlite3-dev \
              libpcre2-8.pc:libpcre2-dev libutf8proc.pc:libutf8proc-dev sqlite3:sqlite3
 TEST_DEPS  = valgrind:valgrind /usr/bin/python3:python3 clang:clang \
              /usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a:libclang-rt-14-dev \
+             sqlite-utils:sqlite-utils node:nodejs npm:npm \
              /usr/include/btparse.h:libbtparse-dev /usr/bin/listbib:texlive-bibtex-extra
 
 .PHONY: all deps test-deps test demo bench install uninstall clean generate lint fuzz fuzz-smoke

@@ -101,8 +101,12 @@ static int paper_create(void *pCtx, const char **azArg, int nArg, Fts5Tokenizer 
   return paper_create_msg((fts5_api*)pCtx, azArg, nArg, (PaperTok**)ppOut, zErr, sizeof(zErr));
 }
 
-/* The sink the core writes to: CJK tokens go straight to FTS5's callback,
-** other runs through unicode61 with their offsets mapped back. */
+/* The sink the core writes to: CJK tokens go straight to FTS5's callback
+** (PE_FTS_COLOCATED is FTS5_TOKEN_COLOCATED), other runs through unicode61
+** with their offsets mapped back. */
+#if PE_FTS_COLOCATED!=FTS5_TOKEN_COLOCATED
+# error "PE_FTS_COLOCATED must equal FTS5_TOKEN_COLOCATED"
+#endif
 typedef struct Feed {
   PaperTok *p;
   void *pCtx;
@@ -112,12 +116,6 @@ typedef struct Feed {
   const int *aMap;
   int nToken;
 } Feed;
-
-static int feed_token(void *pCtx, int flags, const char *z, int n, int iStart, int iEnd){
-  Feed *f = (Feed*)pCtx;
-  return f->xToken(f->pCtx, (flags & PE_FTS_COLOCATED) ? FTS5_TOKEN_COLOCATED : 0,
-                   z, n, iStart, iEnd);
-}
 
 static int feed_u61_token(void *pCtx, int tflags, const char *z, int n, int iStart, int iEnd){
   Feed *f = (Feed*)pCtx;
@@ -146,7 +144,8 @@ static int paper_tokenize(Fts5Tokenizer *pTok, void *pCtx, int flags,
   unsigned coreFlags = p->flags;
   memset(&f, 0, sizeof(f));
   f.p = p; f.pCtx = pCtx; f.flags = flags; f.xToken = xToken;
-  sink.pCtx = &f; sink.xToken = feed_token; sink.xRun = feed_run;
+  sink.pTokenCtx = pCtx; sink.xToken = xToken;
+  sink.pRunCtx = &f; sink.xRun = feed_run;
   if( (flags & FTS5_TOKENIZE_QUERY) ) coreFlags |= PE_FTS_QUERY;
   if( pText==0 || nText<=0 ) return SQLITE_OK;
   return pe_fts_tokenize(pText, nText, coreFlags, &sink, SQLITE_NOMEM);

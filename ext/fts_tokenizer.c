@@ -54,29 +54,40 @@ static int grow(Walk *w, int nByte, int withMap){
   return 0;
 }
 
-static int is_ascii_alnum(unsigned char c){
-  return (c>='0' && c<='9') || (c>='a' && c<='z') || (c>='A' && c<='Z');
-}
+/* ASCII character classes of unicode61's default: 0 separator, 1 digit or
+** lower-case letter, 2 upper-case letter. */
+static const unsigned char aAsciiClass[128] = {
+  0,0,0,0,0,0,0,0, 0,0,0,0,0,0,0,0, 0,0,0,0,0,0,0,0, 0,0,0,0,0,0,0,0,
+  0,0,0,0,0,0,0,0, 0,0,0,0,0,0,0,0, 1,1,1,1,1,1,1,1, 1,1,0,0,0,0,0,0,
+  0,2,2,2,2,2,2,2, 2,2,2,2,2,2,2,2, 2,2,2,2,2,2,2,2, 2,2,2,0,0,0,0,0,
+  0,1,1,1,1,1,1,1, 1,1,1,1,1,1,1,1, 1,1,1,1,1,1,1,1, 1,1,1,0,0,0,0,0,
+};
 
 /* unicode61 with its default options on pure ASCII: maximal runs of
 ** letters and digits, lower-cased.  (remove_diacritics has nothing to do
-** on ASCII; tokenchars/separators/categories turn this path off.) */
+** on ASCII; tokenchars/separators/categories turn this path off.)  A token
+** without capitals is passed straight from the text. */
 static int ascii_run(Walk *w, int iStart, int iEnd, int *pnToken){
   const unsigned char *z = (const unsigned char*)w->z;
   int i = iStart, rc;
   *pnToken = 0;
   while( i<iEnd ){
-    int s, k;
-    while( i<iEnd && !is_ascii_alnum(z[i]) ) i++;
+    int s, k, upper = 0;
+    const char *zTok;
+    while( i<iEnd && aAsciiClass[z[i]]==0 ) i++;
     if( i>=iEnd ) break;
     s = i;
-    while( i<iEnd && is_ascii_alnum(z[i]) ) i++;
-    if( (rc = grow(w, i-s, 0))!=0 ) return rc;
-    for(k=s; k<i; k++){
-      unsigned char c = z[k];
-      w->zScratch[k-s] = (char)((c>='A' && c<='Z') ? c+32 : c);
+    while( i<iEnd && aAsciiClass[z[i]] ) upper |= aAsciiClass[z[i++]];
+    zTok = w->z + s;
+    if( upper & 2 ){
+      if( (rc = grow(w, i-s, 0))!=0 ) return rc;
+      for(k=s; k<i; k++){
+        unsigned char c = z[k];
+        w->zScratch[k-s] = (char)(aAsciiClass[c]==2 ? c+32 : c);
+      }
+      zTok = w->zScratch;
     }
-    rc = w->pSink->xToken(w->pSink->pCtx, 0, w->zScratch, i-s, s, i);
+    rc = w->pSink->xToken(w->pSink->pTokenCtx, 0, zTok, i-s, s, i);
     if( rc ) return rc;
     (*pnToken)++;
   }
@@ -101,7 +112,7 @@ static int folded_run(Walk *w, int iStart, int iEnd, int *pnToken){
     i += len;
   }
   w->aMap[o] = iEnd;
-  return w->pSink->xRun(w->pSink->pCtx, w->zScratch, o, iStart, w->aMap, pnToken);
+  return w->pSink->xRun(w->pSink->pRunCtx, w->zScratch, o, iStart, w->aMap, pnToken);
 }
 
 static int flush_run(Walk *w, int iStart, int iEnd, int isAscii, int hasWide){
@@ -111,10 +122,21 @@ static int flush_run(Walk *w, int iStart, int iEnd, int isAscii, int hasWide){
   }else if( hasWide ){
     rc = folded_run(w, iStart, iEnd, &nToken);
   }else{
-    rc = w->pSink->xRun(w->pSink->pCtx, w->z+iStart, iEnd-iStart, iStart, 0, &nToken);
+    rc = w->pSink->xRun(w->pSink->pRunCtx, w->z+iStart, iEnd-iStart, iStart, 0, &nToken);
   }
   if( nToken>0 ) w->prevCjkEnd = -1;
   return rc;
+}
+
+/* pe_utf8_encode(), with the 3-byte case (the BMP's CJK) in line. */
+static inline int put_utf8(uint32_t c, char *a){
+  if( c>=0x800 && c<0x10000 && (c<0xD800 || c>0xDFFF) ){
+    a[0] = (char)(0xE0|(c>>12));
+    a[1] = (char)(0x80|((c>>6)&0x3F));
+    a[2] = (char)(0x80|(c&0x3F));
+    return 3;
+  }
+  return pe_utf8_encode(c, a);
 }
 
 /* One CJK character c at [iStart, iEnd); cNext is the CJK character that
@@ -125,7 +147,7 @@ static int emit_cjk(Walk *w, uint32_t c, int iStart, int iEnd,
   char a[8];
   int n, rc;
   if( w->prevCjkEnd>=0 && w->prevCjkEnd<iStart ){
-    rc = s->xToken(s->pCtx, 0, PE_FTS_BREAK, PE_FTS_BREAK_LEN, w->prevCjkEnd, iStart);
+    rc = s->xToken(s->pTokenCtx, 0, PE_FTS_BREAK, PE_FTS_BREAK_LEN, w->prevCjkEnd, iStart);
     if( rc ) return rc;
   }
   w->prevCjkEnd = iEnd;
@@ -133,20 +155,61 @@ static int emit_cjk(Walk *w, uint32_t c, int iStart, int iEnd,
     c = pe_fts_fold(c);
     if( cNext ) cNext = pe_fts_fold(cNext);
   }
-  n = pe_utf8_encode(c, a);
+  n = put_utf8(c, a);
   if( cNext==0 || (w->flags & PE_FTS_BIGRAM)==0 ){
-    return s->xToken(s->pCtx, 0, a, n, iStart, iEnd);
+    return s->xToken(s->pTokenCtx, 0, a, n, iStart, iEnd);
   }
   if( w->flags & PE_FTS_QUERY ){
-    int m = n + pe_utf8_encode(cNext, a+n);
-    return s->xToken(s->pCtx, 0, a, m, iStart, iNextEnd);
+    int m = n + put_utf8(cNext, a+n);
+    return s->xToken(s->pTokenCtx, 0, a, m, iStart, iNextEnd);
   }
-  rc = s->xToken(s->pCtx, 0, a, n, iStart, iEnd);
+  rc = s->xToken(s->pTokenCtx, 0, a, n, iStart, iEnd);
   if( rc==0 ){
-    int m = n + pe_utf8_encode(cNext, a+n);
-    rc = s->xToken(s->pCtx, PE_FTS_COLOCATED, a, m, iStart, iNextEnd);
+    int m = n + put_utf8(cNext, a+n);
+    rc = s->xToken(s->pTokenCtx, PE_FTS_COLOCATED, a, m, iStart, iNextEnd);
   }
   return rc;
+}
+
+/* Bytes of variation selectors at z[0..n): they belong to the CJK
+** character before them (its span), not to its token, so 葛 with and
+** without a selector are one character to search. */
+static int variation_len(const unsigned char *z, int n){
+  int len = 0;
+  while( len+3<=n && (z[len]==0xEF || z[len]==0xF3) ){
+    uint32_t c;
+    int k = pe_utf8_decode(z+len, (size_t)(n-len), &c);
+    if( !((c>=0xFE00 && c<=0xFE0F) || (c>=0xE0100 && c<=0xE01EF)) ) break;
+    len += k;
+  }
+  return len;
+}
+
+#define KIND_OTHER   0
+#define KIND_CJK     1
+#define KIND_INVALID 2
+
+/* The non-ASCII character at u[0..n): code point, kind, and length (a CJK
+** character's includes the variation selectors after it).  Decodes the
+** 3-byte sequences of the BMP, where nearly all CJK text lives, in line:
+** this is the tokenizer's inner loop. */
+static inline int char_at(const unsigned char *u, int n, uint32_t *pc, int *pKind){
+  uint32_t c = 0;
+  int len = 0;
+  if( (u[0]&0xF0)==0xE0 && n>=3 && (u[1]&0xC0)==0x80 && (u[2]&0xC0)==0x80 ){
+    c = ((uint32_t)(u[0]&0x0F)<<12) | ((uint32_t)(u[1]&0x3F)<<6) | (uint32_t)(u[2]&0x3F);
+    if( c>=0x800 && (c<0xD800 || c>0xDFFF) ) len = 3;
+  }
+  if( len==0 ) len = pe_utf8_decode(u, (size_t)n, &c);
+  *pc = c;
+  if( len==1 ){ *pKind = KIND_INVALID; return 1; }   /* a lead byte >= 0x80 alone */
+  if( (c>=0x4E00 && c<=0x9FFF) || (c>=0x2E80 && pe_is_cjk(c)) ){
+    *pKind = KIND_CJK;
+    if( len<n ) len += variation_len(u+len, n-len);
+  }else{
+    *pKind = KIND_OTHER;
+  }
+  return len;
 }
 
 int pe_fts_tokenize(const char *z, int n, unsigned flags,
@@ -155,34 +218,50 @@ int pe_fts_tokenize(const char *z, int n, unsigned flags,
   Walk w;
   int i = 0, rc = 0;
   int runStart = -1, runAscii = 1, runWide = 0;
+  int havePeek = 0, lenPeek = 0;      /* the CJK char after the last one, decoded */
+  uint32_t cPeek = 0;
   memset(&w, 0, sizeof(w));
   w.z = z; w.n = n; w.flags = flags; w.pSink = pSink; w.nomem = nomem_rc;
   w.prevCjkEnd = -1;
   while( i<n && rc==0 ){
     uint32_t c;
-    int len;
+    int len, kind;
     if( u[i]<0x80 ){
       if( runStart<0 ){ runStart = i; runAscii = 1; runWide = 0; }
       i++;
+      while( i+8<=n ){                 /* 8 bytes at a time through ASCII */
+        uint64_t v;
+        memcpy(&v, u+i, 8);
+        if( v & 0x8080808080808080ull ) break;
+        i += 8;
+      }
+      while( i<n && u[i]<0x80 ) i++;
       continue;
     }
-    len = pe_utf8_decode(u+i, (size_t)(n-i), &c);
-    if( (c==PE_REPLACEMENT && len==1) || pe_is_cjk(c) ){
+    if( havePeek ){
+      c = cPeek; len = lenPeek; kind = KIND_CJK; havePeek = 0;
+    }else{
+      len = char_at(u+i, n-i, &c, &kind);
+    }
+    if( kind!=KIND_OTHER ){
+      uint32_t cNext = 0;
+      int iNextEnd = i+len;
       if( runStart>=0 ){
         rc = flush_run(&w, runStart, i, runAscii, runWide);
         runStart = -1;
         if( rc ) break;
       }
-      if( len==1 ){ i++; continue; }     /* an invalid byte: a separator */
-      {
-        uint32_t cNext = 0;
-        int lenNext = 0;
-        if( i+len<n ){
-          lenNext = pe_utf8_decode(u+i+len, (size_t)(n-i-len), &cNext);
-          if( !pe_is_cjk(cNext) ) cNext = 0;
+      if( kind==KIND_INVALID ){ i++; continue; }     /* a separator */
+      if( i+len<n && u[i+len]>=0x80 ){
+        int kindNext;
+        lenPeek = char_at(u+i+len, n-i-len, &cPeek, &kindNext);
+        if( kindNext==KIND_CJK ){
+          havePeek = 1;
+          cNext = cPeek;
+          iNextEnd = i+len+lenPeek;
         }
-        rc = emit_cjk(&w, c, i, i+len, cNext, i+len+lenNext);
       }
+      rc = emit_cjk(&w, c, i, i+len, cNext, iNextEnd);
       i += len;
       continue;
     }

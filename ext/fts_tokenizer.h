@@ -22,6 +22,9 @@
 ** the per-character phrase matches; the phrase keeps n tokens so
 ** highlight() and snippet() still mark all n characters.
 **
+** Variation selectors (U+FE00.., U+E0100..) after a CJK character are part
+** of its span, not of its token.
+**
 ** Invalid UTF-8 decodes as U+FFFD one byte at a time (utf8.h); it is a
 ** separator, and all byte offsets are into the original text.
 */
@@ -36,7 +39,8 @@
 #define PE_FTS_QUERY      0x04  /* tokenizing a query, not a document */
 #define PE_FTS_ASCII_FAST 0x08  /* tokenize pure-ASCII runs here (default unicode61 rules) */
 
-/* Token flag passed to xToken: same position as the previous token. */
+/* Token flag passed to xToken: same position as the previous token
+** (the value of FTS5_TOKEN_COLOCATED, so FTS5's callback can be the sink). */
 #define PE_FTS_COLOCATED  0x01
 
 /* The break token (U+FFFF, a noncharacter no other tokenizer emits). */
@@ -44,10 +48,11 @@
 #define PE_FTS_BREAK_LEN  3
 
 typedef struct PeFtsSink {
-  void *pCtx;
+  void *pTokenCtx;
   /* One token: zTok[0..nTok) covering text bytes [iStart, iEnd). */
   int (*xToken)(void *pCtx, int flags, const char *zTok, int nTok,
                 int iStart, int iEnd);
+  void *pRunCtx;
   /* A run of non-CJK text (valid UTF-8, no CJK) to tokenize.  Offsets
   ** inside zRun map to the original text as pe_fts_map_offset() says.
   ** Set *pnToken to the number of tokens emitted. */

@@ -146,7 +146,10 @@ static size_t slash_at(const char *z, size_t n, size_t i){
 static size_t match_prefix(const char *z, size_t n, size_t i){
   size_t j, k, s;
   if( i+3>=n || z[i]!='1' || z[i+1]!='0' || z[i+2]!='.' ) return 0;
-  if( i>0 && (is_alnum(z[i-1]) || z[i-1]=='.') ) return 0;
+  if( i>0 && (is_alnum(z[i-1]) || z[i-1]=='.') ){
+    /* ...unless that is the end of an escaped '/': doi.org%2F10.1145%2F... */
+    if( !(i>=3 && slash_at(z, n, i-3)==3) ) return 0;
+  }
   j = i+3;
   for(k=j; k<n && is_digit(z[k]); k++){}
   if( k-j<4 || k-j>9 ) return 0;
@@ -157,21 +160,25 @@ static size_t match_prefix(const char *z, size_t n, size_t i){
   return s ? k+s : 0;
 }
 
-static int ends_doi(char c){
+/* Does c end a DOI?  In an escaped URL (a DOI written with %2F), '&' starts
+** the next query parameter and ends it too. */
+static int ends_doi(char c, int inEscapedUrl){
   return (unsigned char)c<=' ' || (unsigned char)c>=0x7F || c=='"' || c=='\'' || c=='{'
-      || c=='}' || c=='|' || c=='\\' || c=='#' || c=='`' || c=='^' || c=='?';
+      || c=='}' || c=='|' || c=='\\' || c=='#' || c=='`' || c=='^' || c=='?'
+      || (c=='&' && inEscapedUrl);
 }
 
 int pe_doi_find(const char *z, size_t n, PeBuf *out){
   size_t i;
   for(i=0; i+4<n; i++){
     size_t s, e, start;
-    int depth[3] = {0, 0, 0};
+    int depth[3] = {0, 0, 0}, escaped;
     if( z[i]!='1' ) continue;
     s = match_prefix(z, n, i);
     if( s==0 ) continue;
+    escaped = z[s-1]!='/';
     /* The suffix: to a stop character or an unmatched closer. */
-    for(e=s; e<n && !ends_doi(z[e]); e++){
+    for(e=s; e<n && !ends_doi(z[e], escaped); e++){
       const char *p = strchr("([<)]>", z[e]);
       if( p && *p ){
         int k = (int)((p - "([<)]>") % 3);

@@ -18,10 +18,11 @@
 **
 ** DOIs (https://www.doi.org/the-identifier/resources/handbook):
 **   '10.' + registrant digits ('.'-separated parts allowed) + '/' + suffix,
-**   not preceded by a letter or digit.  Whatever comes before '10.' (doi:,
+**   not preceded by a letter or digit (but after an escaped '/', %2F, as in
+**   a URL passed as a query parameter).  Whatever comes before '10.' (doi:,
 **   https://doi.org/, dx.doi.org, a bib field) is not part of it.
 **   The suffix runs to white space, a quote, '{', '}', '|', '\', a URL's
-**   '?' query or '#' fragment, a non-ASCII character (so '。' or '，' after
+**   '?' query or '#' fragment ('&' too when the DOI's '/' is written %2F), a non-ASCII character (so '。' or '，' after
 **   it in Chinese text ends it), or a closing ')', ']' or '>' without its opener
 **   (balanced brackets inside, as in 10.1016/S0140-6736(20)30183-5, stay).
 **   Trailing . , ; : ! ? are trimmed.  %XX escapes are decoded (doi.org and

@@ -15,6 +15,7 @@
 ** is decided when it starts, by looking ahead to its first list item that
 ** is clearly a paper (see section_is_markdown()).
 */
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include "pe_mem.h"
@@ -56,7 +57,7 @@ struct PeRl {
   long long fenceLine;
   /* heading context */
   int nHead;
-  Head aHead[6];
+  Head aHead[7];            /* '#' to '######', and a plain-text venue line (7) */
   PeBuf listVenue;          /* named by the preface or a venue line */
   int afterHeading;         /* a heading since the last title */
   /* the entry being built */
@@ -108,19 +109,35 @@ static int acc_oom(Acc *a){
   return 0;
 }
 
-/* Offset of the first byte that is not valid UTF-8 (or a NUL), else n. */
+/* Offset of the first byte that is not valid UTF-8 (or a NUL), else n.
+** (Runs on every byte of the input: ASCII goes 8 bytes at a time.) */
 static size_t first_invalid(const char *z, size_t n){
+  const unsigned char *u = (const unsigned char*)z;
   size_t i = 0;
   while( i<n ){
-    unsigned char c = (unsigned char)z[i];
-    if( c>=0x80 ){
-      uint32_t cp;
-      int len = pe_utf8_decode((const unsigned char*)z+i, n-i, &cp);
-      if( cp==PE_REPLACEMENT && len==1 ) return i;
-      i += (size_t)len;
-    }else{
+    unsigned c = u[i];
+    if( c<0x80 ){
       if( c==0 ) return i;
       i++;
+      while( i+8<=n ){
+        uint64_t w;
+        memcpy(&w, u+i, 8);
+        /* any byte >= 0x80, or any zero byte? */
+        if( (w & 0x8080808080808080ull) || ((w - 0x0101010101010101ull) & ~w & 0x8080808080808080ull) ) break;
+        i += 8;
+      }
+      continue;
+    }
+    if( c>=0xE0 && c<=0xEF && i+2<n && (u[i+1]&0xC0)==0x80 && (u[i+2]&0xC0)==0x80
+     && !(c==0xE0 && u[i+1]<0xA0) && !(c==0xED && u[i+1]>=0xA0) ){
+      i += 3;                                   /* CJK and most punctuation */
+      continue;
+    }
+    {
+      uint32_t cp;
+      int len = pe_utf8_decode(u+i, n-i, &cp);
+      if( cp==PE_REPLACEMENT && len==1 ) return i;
+      i += (size_t)len;
     }
   }
   return n;
@@ -233,7 +250,7 @@ static void finish_entry(PeRl *p){
   if( !a->isPreface && pe_rl_find_ids(&a->arxiv, &a->doi, a->url.z, a->url.n) ) p->oom = 1;
   if( !a->isPreface && pe_rl_find_ids(&a->arxiv, &a->doi, a->raw.z, a->raw.n) ) p->oom = 1;
   if( !a->isPreface && pe_rl_find_ids(&a->arxiv, &a->doi, a->note.z, a->note.n) ) p->oom = 1;
-  if( acc_oom(a) ) p->oom = 1;
+  if( acc_oom(a) || p->listVenue.oom ) p->oom = 1;
   memset(e, 0, sizeof(*e));
   e->position = a->position;
   e->line = a->line;
@@ -444,6 +461,21 @@ static int venue_line(const char *z, size_t n, PeSpan *pV){
   return 1;
 }
 
+/* Most note lines show it in their first character: a Han or kana
+** character (a title is never written so) or one that resumes a sentence
+** or starts a formula.  Same verdict as the full rules, found sooner. */
+static const char *quick_note_reason(const char *z, size_t n){
+  unsigned char c;
+  uint32_t cp;
+  while( n>0 && (*z==' ' || *z=='\t') ){ z++; n--; }
+  if( n==0 ) return 0;
+  c = (unsigned char)z[0];
+  if( c=='\\' || c==',' || c==')' || c==';' ) return "note";
+  if( c<0xE3 || c>0xE9 ) return 0;
+  pe_utf8_decode((const unsigned char*)z, n, &cp);
+  return pe_is_cjk(cp) ? "script" : 0;
+}
+
 static void process_line(PeRl *p, size_t off, size_t len){
   const char *z = p->z + off;
   size_t bad = first_invalid(z, len);
@@ -491,10 +523,10 @@ static void process_line(PeRl *p, size_t off, size_t len){
   }
   if( pe_rl_caption(z, len, &span) ){
     note_line(p, z, len, p->markdown ? p->stripCols : 0, 0);
-    if( p->haveEntry && span.len ){
+    if( p->haveEntry && !p->cur.isPreface && !(p->afterHeading && p->nTitle>0) && span.len ){
       PeSpan v;
       acc_add_tags(p, &p->cur, z + span.off, span.len, 0);
-      if( p->cur.venue.n==0 && !p->cur.isPreface && pe_rl_venue_token(z, len, &v) ){
+      if( p->cur.venue.n==0 && pe_rl_venue_token(z, len, &v) ){
         append_text(&p->cur.venue, z + v.off, v.len, p->lineBad);
       }
     }
@@ -510,12 +542,17 @@ static void process_line(PeRl *p, size_t off, size_t len){
   }
   /* plain text */
   if( venue_line(z, len, &span) ){
+    /* like a heading below all others: it keeps the tags of the headings above */
     PeSpan all = { 0, len };
-    heading_line(p, z, 1, pe_rl_trim(z, all));
+    heading_line(p, z, 7, pe_rl_trim(z, all));
     return;
   }
   if( p->openSentence ){
     note_line(p, z, len, 0, 1);       /* continues the sentence above */
+    return;
+  }
+  if( (zWhy = quick_note_reason(z, len))!=0 ){
+    note_line(p, z, len, 0, 0);
     return;
   }
   {
@@ -607,7 +644,7 @@ void pe_rl_free(PeRl *p){
   if( p==0 ) return;
   acc_free(&p->cur);
   acc_free(&p->out);
-  for(i=0; i<6; i++) pe_buf_free(&p->aHead[i].text);
+  for(i=0; i<7; i++) pe_buf_free(&p->aHead[i].text);
   pe_buf_free(&p->listVenue);
   pe_buf_free(&p->diagText);
   pe_buf_free(&p->scratch);

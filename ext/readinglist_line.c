@@ -11,7 +11,8 @@
 #define IS_HSPACE(c) ((c)==' ' || (c)=='\t')
 
 /* Words a Title Case title leaves in lower case: they do not count for or
-** against capitalization.  (Data, not code: extend it here.) */
+** against capitalization.  (Data, not code: extend it here, keeping it
+** sorted, at most 7 letters a word.) */
 static const char *const azFunctionWord[] = {
   "a", "about", "across", "against", "along", "among", "an", "and", "are",
   "around", "as", "at", "be", "been", "between", "but", "by", "can", "de",
@@ -24,16 +25,19 @@ static const char *const azFunctionWord[] = {
 };
 
 static int is_function_word(const char *z, size_t n){
-  size_t i, k;
-  char low[16];
-  if( n==0 || n>=sizeof(low) ) return 0;
+  int lo = 0, hi = (int)(sizeof(azFunctionWord)/sizeof(azFunctionWord[0])) - 1;
+  size_t k;
+  char low[8];
+  if( n==0 || n>=sizeof(low) ) return 0;       /* the longest has 7 letters */
   for(k=0; k<n; k++){
     char c = z[k];
     low[k] = IS_UPPER(c) ? (char)(c+32) : c;
   }
   low[n] = 0;
-  for(i=0; i<sizeof(azFunctionWord)/sizeof(azFunctionWord[0]); i++){
-    if( strcmp(low, azFunctionWord[i])==0 ) return 1;
+  while( lo<=hi ){                             /* the list is sorted */
+    int mid = (lo+hi)/2, c = strcmp(low, azFunctionWord[mid]);
+    if( c==0 ) return 1;
+    if( c<0 ) hi = mid-1; else lo = mid+1;
   }
   return 0;
 }
@@ -203,6 +207,7 @@ static int md_link(const char *z, size_t n, size_t i, PeSpan *pText, PeSpan *pUr
 /* A bare url starting at z[i] ('http://', 'https://', 'www.'). */
 static size_t url_at(const char *z, size_t n, size_t i){
   size_t k;
+  if( n-i<4 || (z[i+1]!='t' && z[i+1]!='w') ) return 0;
   if( n-i>=7 && strncmp(z+i, "http://", 7)==0 ) k = i+7;
   else if( n-i>=8 && strncmp(z+i, "https://", 8)==0 ) k = i+8;
   else if( n-i>=4 && strncmp(z+i, "www.", 4)==0 ) k = i+4;
@@ -212,28 +217,40 @@ static size_t url_at(const char *z, size_t n, size_t i){
   return k-i;
 }
 
-/* Bracket pairs that may enclose a tag or a venue, by their closing bytes. */
-typedef struct Bracket { const char *zOpen, *zClose; int isTag; } Bracket;
+/* Bracket pairs that may enclose a tag or a venue. */
+typedef struct Bracket { const char *zOpen, *zClose; int no, nc, isTag; } Bracket;
 static const Bracket aBracket[] = {
-  { "[", "]", 1 },
-  { "\xE3\x80\x90", "\xE3\x80\x91", 1 },  /* 【 】 */
-  { "\xE3\x80\x94", "\xE3\x80\x95", 1 },  /* 〔 〕 */
-  { "(", ")", 0 },                        /* venue only */
-  { "\xEF\xBC\x88", "\xEF\xBC\x89", 0 },  /* （ ） venue only */
+  { "[", "]", 1, 1, 1 },
+  { "\xE3\x80\x90", "\xE3\x80\x91", 3, 3, 1 },  /* 【 】 */
+  { "\xE3\x80\x94", "\xE3\x80\x95", 3, 3, 1 },  /* 〔 〕 */
+  { "(", ")", 1, 1, 0 },                              /* venue only */
+  { "\xEF\xBC\x88", "\xEF\xBC\x89", 3, 3, 0 },  /* （ ） venue only */
 };
 #define N_BRACKET (sizeof(aBracket)/sizeof(aBracket[0]))
+
+/* Can byte c end a closing bracket / start an opening one?  (fast filters) */
+static int may_end_bracket(unsigned char c){
+  return c==']' || c==')' || c==0x91 || c==0x95 || c==0x89;
+}
+static int may_start_bracket(unsigned char c){
+  return c=='[' || c=='(' || c==0xE3 || c==0xEF;
+}
 
 /* A bracket group ending at z[b-1], starting no earlier than a (no nesting). */
 static const Bracket *bracket_ending(const char *z, size_t a, size_t b, size_t *pStart){
   size_t k;
+  if( b<=a || !may_end_bracket((unsigned char)z[b-1]) ) return 0;
   for(k=0; k<N_BRACKET; k++){
     const Bracket *br = &aBracket[k];
-    size_t nc = strlen(br->zClose), no = strlen(br->zOpen), i;
+    size_t nc = (size_t)br->nc, no = (size_t)br->no, i;
     if( b-a<nc+no || memcmp(z+b-nc, br->zClose, nc)!=0 ) continue;
     for(i=b-nc; i>a; i--){
       size_t s = i-1;
-      if( s+no<=b-nc && memcmp(z+s, br->zOpen, no)==0 ){ *pStart = s; return br; }
-      if( s+nc<=b-nc && memcmp(z+s, br->zClose, nc)==0 ) break;
+      if( z[s]==br->zOpen[0] && s+no<=b-nc && memcmp(z+s, br->zOpen, no)==0 ){
+        *pStart = s;
+        return br;
+      }
+      if( z[s]==br->zClose[0] && s+nc<=b-nc && memcmp(z+s, br->zClose, nc)==0 ) break;
     }
   }
   return 0;
@@ -241,12 +258,13 @@ static const Bracket *bracket_ending(const char *z, size_t a, size_t b, size_t *
 
 static const Bracket *bracket_starting(const char *z, size_t a, size_t b, size_t *pEnd){
   size_t k;
+  if( b<=a || !may_start_bracket((unsigned char)z[a]) ) return 0;
   for(k=0; k<N_BRACKET; k++){
     const Bracket *br = &aBracket[k];
-    size_t nc = strlen(br->zClose), no = strlen(br->zOpen), i;
+    size_t nc = (size_t)br->nc, no = (size_t)br->no, i;
     if( b-a<nc+no || memcmp(z+a, br->zOpen, no)!=0 ) continue;
     for(i=a+no; i+nc<=b; i++){
-      if( memcmp(z+i, br->zClose, nc)==0 ){ *pEnd = i+nc; return br; }
+      if( z[i]==br->zClose[0] && memcmp(z+i, br->zClose, nc)==0 ){ *pEnd = i+nc; return br; }
     }
   }
   return 0;
@@ -263,13 +281,13 @@ static void add_tag(PeRlTitle *p, size_t off, size_t len){
 /* Is the bracket group z[s..e) a venue ('(NeurIPS 2020)')? */
 static int bracket_is_venue(const char *z, size_t s, size_t e, const Bracket *br){
   PeSpan v;
-  size_t no = strlen(br->zOpen), nc = strlen(br->zClose);
+  size_t no = (size_t)br->no, nc = (size_t)br->nc;
   const char *zIn = z+s+no;
   size_t n = e-s-no-nc, i;
   if( e-s > 48 ) return 0;
   if( pe_rl_venue_token(zIn, n, &v) ) return 1;
-  /* '(Nature 2021)', '(Interspeech 2020)': one capitalized word and a year */
-  if( n<6 || !IS_UPPER(zIn[0]) || zIn[n-5]!=' ' ) return 0;
+  /* '(Nature 2021)', '(arXiv 2021)': one word and a year in brackets */
+  if( n<7 || !IS_ALPHA(zIn[0]) || zIn[n-5]!=' ' ) return 0;
   for(i=1; i<n-5; i++) if( !IS_ALPHA(zIn[i]) && zIn[i]!='.' && zIn[i]!='-' ) return 0;
   for(i=n-4; i<n; i++) if( !IS_DIGIT(zIn[i]) ) return 0;
   return (zIn[n-4]=='1' && zIn[n-3]=='9') || (zIn[n-4]=='2' && zIn[n-3]=='0');
@@ -288,8 +306,8 @@ static void peel_markup(const char *z, size_t *pa, size_t *pb, PeRlTitle *p){
     if( a>=b ) break;
     if( (br = bracket_ending(z, a, b, &s))!=0 && s>a ){
       if( bracket_is_venue(z, s, b, br) && p->venue.len==0 ){
-        p->venue.off = s + strlen(br->zOpen);
-        p->venue.len = b - s - strlen(br->zOpen) - strlen(br->zClose);
+        p->venue.off = s + (size_t)br->no;
+        p->venue.len = b - s - (size_t)br->no - (size_t)br->nc;
         b = s; changed = 1; continue;
       }
       if( br->isTag ){ add_tag(p, s, b-s); b = s; changed = 1; continue; }
@@ -302,8 +320,8 @@ static void peel_markup(const char *z, size_t *pa, size_t *pb, PeRlTitle *p){
     if( (br = bracket_starting(z, a, b, &e))!=0 && e<b ){
       if( e<b && z[e]=='(' ) break;           /* a link, not a tag */
       if( bracket_is_venue(z, a, e, br) && p->venue.len==0 ){
-        p->venue.off = a + strlen(br->zOpen);
-        p->venue.len = e - a - strlen(br->zOpen) - strlen(br->zClose);
+        p->venue.off = a + (size_t)br->no;
+        p->venue.len = e - a - (size_t)br->no - (size_t)br->nc;
         a = e; changed = 1; continue;
       }
       if( br->isTag ){ add_tag(p, a, e-a); a = e; changed = 1; continue; }
@@ -435,15 +453,19 @@ static int is_wide_closer(uint32_t c){
   return 0;
 }
 
-static int is_formula_char(char c){
-  return c=='^' || c=='_' || c=='{' || c=='}' || c=='=' || c=='$'
-      || c=='<' || c=='>' || c=='|';
-}
+/* Bytes the note scan must look at: '\\', the formula characters, ':' and
+** '.' (links, sentence breaks), and every non-ASCII byte. */
+static const unsigned char aNoteByte[256] = {
+  ['\\'] = 1, [':'] = 1, ['.'] = 1,
+  ['^'] = 1, ['_'] = 1, ['{'] = 1, ['}'] = 1, ['='] = 1, ['$'] = 1, ['<'] = 1, ['>'] = 1, ['|'] = 1,
+  [0x80 ... 0xFF] = 1,                        /* (a GNU C range) */
+};
+#define is_note_byte(b) (aNoteByte[(unsigned char)(b)])
 
 const char *pe_rl_note_reason(const char *z, size_t n){
   size_t i, last;
   uint32_t c;
-  int len;
+  int len, twoSentences = 0;
   PeSpan t = { 0, n };
   t = pe_rl_trim(z, t);
   z += t.off; n = t.len;
@@ -451,11 +473,20 @@ const char *pe_rl_note_reason(const char *z, size_t n){
   if( resumes_sentence(z, n) ) return "resumes a sentence";
   for(i=0; i<n; i+=(size_t)len){
     unsigned char b = (unsigned char)z[i];
+    len = 1;
+    if( !is_note_byte(b) ) continue;
     if( b<0x80 ){
-      len = 1;
-      if( b=='\\' && i+1<n && !IS_HSPACE(z[i+1]) ) return "formula";
-      if( is_formula_char((char)b) ) return "formula";
-      if( b==':' && i+2<n && z[i+1]=='/' && z[i+2]=='/' ) return "link";
+      if( b=='\\' ){
+        if( i+1<n && !IS_HSPACE(z[i+1]) ) return "formula";
+      }else if( b==':' ){
+        if( i+2<n && z[i+1]=='/' && z[i+2]=='/' ) return "link";
+      }else if( b=='.' ){
+        /* two sentences: 'word. Word' after a lower-case word of 3+ letters */
+        if( i>=3 && i+2<n && z[i+1]==' ' && IS_UPPER(z[i+2])
+         && IS_LOWER(z[i-1]) && IS_LOWER(z[i-2]) && IS_LOWER(z[i-3]) ) twoSentences = 1;
+      }else{
+        return "formula";
+      }
       continue;
     }
     c = decode_at(z, n, i, &len);
@@ -465,15 +496,35 @@ const char *pe_rl_note_reason(const char *z, size_t n){
   }
   if( n>=4 && memcmp(z, "www.", 4)==0 ) return "link";
   c = last_char(z, n, &last);
-  if( c=='.' || c=='!' || c==';' || c==',' || c==':' ) return "sentence";
-  /* two sentences: 'word. Word' after a lower-case word of 3+ letters */
-  for(i=3; i+2<n; i++){
-    if( z[i]=='.' && z[i+1]==' ' && IS_UPPER(z[i+2])
-     && IS_LOWER(z[i-1]) && IS_LOWER(z[i-2]) && IS_LOWER(z[i-3]) ){
-      return "sentence";
-    }
-  }
+  if( c=='.' || c=='!' || c==';' || c==',' || c==':' || twoSentences ) return "sentence";
   return 0;
+}
+
+/* 'Kaiming He, Xiangyu Zhang, Shaoqing Ren and Jian Sun': three or more
+** names (2 to 4 capitalized words each) separated by ',' or ' and '. */
+static int is_author_list(const char *z, size_t n){
+  size_t i = 0;
+  int nName = 0;
+  if( memchr(z, ',', n)==0 || memchr(z, ':', n)!=0 ) return 0;
+  while( i<n ){
+    int nWord = 0;
+    for(;;){                                /* the words of one name */
+      size_t s;
+      while( i<n && z[i]==' ' ) i++;
+      if( i>=n || z[i]==',' ) break;
+      if( n-i>=4 && memcmp(z+i, "and ", 4)==0 && nWord>0 ) break;
+      s = i;
+      while( i<n && z[i]!=' ' && z[i]!=',' ) i++;
+      if( !IS_UPPER(z[s]) && (unsigned char)z[s]<0x80 ) return 0;
+      nWord++;
+    }
+    if( nWord<2 || nWord>4 ) return 0;
+    nName++;
+    if( i<n && z[i]==',' ) i++;
+    while( i<n && z[i]==' ' ) i++;
+    if( n-i>=4 && memcmp(z+i, "and ", 4)==0 ) i += 4;
+  }
+  return nName>=3;
 }
 
 const char *pe_rl_title_reason(const char *z, size_t n){
@@ -484,6 +535,7 @@ const char *pe_rl_title_reason(const char *z, size_t n){
   t = pe_rl_trim(z, t);
   z += t.off; n = t.len;
   if( n>300 ) return "too long";
+  if( is_author_list(z, n) ) return "author list";
   for(i=0; i<n; ){
     size_t s, e, k;
     int hasAlnum = 0, hasUpperOrDigit = 0;
@@ -506,7 +558,9 @@ const char *pe_rl_title_reason(const char *z, size_t n){
       /* 'mixup: Beyond ...' names a method; a plain lower-case start is prose */
       if( !(i>0 && z[i-1]==':') ) return "lowercase start";
     }
-    if( is_function_word(z+s, e-s) ) continue;
+    /* a capitalized word counts as capitalized, function word or not
+    ** ('An Image Is Worth'); a lower-case one is looked up */
+    if( IS_LOWER(z[s]) && is_function_word(z+s, e-s) ) continue;
     nSig++;
     if( hasUpperOrDigit ) nCap++;
   }
@@ -540,7 +594,7 @@ int pe_rl_caption(const char *z, size_t n, PeSpan *pTag){
     }
   }
   br = bracket_starting(z, t.off, t.off+t.len, &e);
-  if( br==0 || !br->isTag || e==t.off+strlen(br->zOpen)+strlen(br->zClose) ) return 0;
+  if( br==0 || !br->isTag || e==t.off+(size_t)br->no+(size_t)br->nc ) return 0;
   k = e;
   if( k<t.off+t.len ){
     char c = z[k];

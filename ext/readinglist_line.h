@@ -56,8 +56,8 @@ void pe_rl_title_parts(const char *z, size_t n, PeRlTitle *p);
 
 /* Why z[0..n) can only be note text, or NULL. */
 const char *pe_rl_note_reason(const char *z, size_t n);
-/* Why z[0..n) is not a plain-text title (note_reason, then length,
-** lowercase start, capitalization), or NULL when it is a title. */
+/* Why z[0..n) is not a plain-text title (note_reason, then length, an
+** author list, lowercase start, capitalization), or NULL when it is a title. */
 const char *pe_rl_title_reason(const char *z, size_t n);
 /* Does the line end without finishing its sentence (so a following line
 ** of the same paragraph continues it)? */

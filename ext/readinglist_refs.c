@@ -22,9 +22,33 @@ int pe_rl_tag_norm(PeBuf *out, const char *z, size_t n){
   return pe_tag_norm(out, z, n);
 }
 
+/* Could z hold an arXiv id?  Every id has 'DDDD.DDDD' (new style) or
+** '/DDDDDDD' (old style): a cheap test that spares most notes the search. */
+static int may_hold_arxiv(const char *z, size_t n){
+  const char *p = z, *end = z + n;
+  while( (p = memchr(p, '.', (size_t)(end - p)))!=0 ){
+    size_t i = (size_t)(p - z), k;
+    int ok = i>=4 && i+4<n;
+    for(k=1; ok && k<=4; k++){
+      ok = z[i-k]>='0' && z[i-k]<='9' && z[i+k]>='0' && z[i+k]<='9';
+    }
+    if( ok ) return 1;
+    p++;
+  }
+  p = z;
+  while( (p = memchr(p, '/', (size_t)(end - p)))!=0 ){
+    size_t i = (size_t)(p - z), k;
+    int ok = i+7<n;
+    for(k=1; ok && k<=7; k++) ok = z[i+k]>='0' && z[i+k]<='9';
+    if( ok ) return 1;
+    p++;
+  }
+  return 0;
+}
+
 int pe_rl_find_ids(PeBuf *arxiv, PeBuf *doi, const char *z, size_t n){
   if( z==0 || n==0 ) return PE_OK;
-  if( arxiv->n==0 ){
+  if( arxiv->n==0 && may_hold_arxiv(z, n) ){
     size_t i, len;
     int version;
     if( pe_arxiv_find(z, n, &i, &len, &version) ) pe_buf_append(arxiv, z+i, len);

@@ -233,7 +233,7 @@ static const PeFunction aFunc[] = {
     "readinglist_line_kind(line) -> 'title' | reason",
     "How the plain-text rules read one line: 'title', or the reason it is note text "
     "('script', 'formula', 'resumes a sentence', 'sentence', 'link', 'too short', "
-    "'too long', 'lowercase start', 'not title case', 'empty')." },
+    "'too long', 'author list', 'lowercase start', 'not title case', 'empty')." },
 };
 
 static const PeTable aTable[] = {

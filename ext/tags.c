@@ -1,4 +1,5 @@
 /* tags.c: see tags.h. */
+#include <stddef.h>
 #include <string.h>
 #include <utf8proc.h>
 #include "pe_mem.h"
@@ -105,6 +106,21 @@ static int pair_closer(uint32_t c, uint32_t *pClose){
 
 /* ------------------------------------------------------------ tag_norm */
 
+/* Is z[0..n) ASCII and CJK Unified Ideographs only?  Those are stable under
+** NFKC, case folding and mark stripping except ASCII case, so folding is a
+** byte copy with A-Z lowered, without utf8proc (most tags and titles). */
+static int fold_is_trivial(const char *z, size_t n){
+  size_t i = 0;
+  while( i<n ){
+    uint32_t c;
+    if( (unsigned char)z[i]<0x80 ){ i++; continue; }
+    i += (size_t)pe_utf8_decode((const unsigned char*)z+i, n-i, &c);
+    if( !((c>=0x4E00 && c<=0x9FFF) || (c>=0x3400 && c<=0x4DBF)) ) return 0;
+  }
+  return 1;
+}
+
+
 static int is_trailing_punct(uint32_t c){
   return c=='.' || c==',' || c==';' || c==':' || c=='!' || c=='?' || c==0x3002;
 }
@@ -128,6 +144,10 @@ static int surrounds(const char *s, size_t a, size_t b, uint32_t open, uint32_t 
   return 0;
 }
 
+static int is_ascii_alnum(unsigned char c){
+  return (c>='a' && c<='z') || (c>='0' && c<='9') || (c>='A' && c<='Z');
+}
+
 /* Narrow s[*pa..*pb) by trimming, leading '#', trailing punctuation and
 ** surrounding brackets, until nothing changes. */
 static void strip_tag(const char *s, size_t *pa, size_t *pb){
@@ -137,7 +157,9 @@ static void strip_tag(const char *s, size_t *pa, size_t *pb){
     uint32_t c, cl;
     size_t iLast;
     int len;
+    unsigned char f = (unsigned char)s[a], l = (unsigned char)s[b-1];
     changed = 0;
+    if( is_ascii_alnum(f) && is_ascii_alnum(l) ) break;   /* the common case */
     len = decode_at(s, b, a, &c);
     if( pe_is_space(c) || c=='#' ){ a += (size_t)len; changed = 1; continue; }
     c = decode_before(s, b, &iLast);
@@ -159,10 +181,9 @@ static void strip_tag(const char *s, size_t *pa, size_t *pb){
 
 int pe_tag_norm(PeBuf *out, const char *z, size_t n){
   size_t start = out->n, i, a, b, w;
-  int ascii = 1, pendingSep = 0, pendingSlash = 0;
+  int pendingSep = 0, pendingSlash = 0;
   char *s;
-  for(i=0; i<n; i++){ if( (unsigned char)z[i]>=0x80 ){ ascii = 0; break; } }
-  if( ascii ){
+  if( fold_is_trivial(z, n) ){
     if( pe_buf_reserve(out, n) ) return PE_NOMEM;
     for(i=0; i<n; i++){
       char c = z[i];
@@ -181,7 +202,17 @@ int pe_tag_norm(PeBuf *out, const char *z, size_t n){
   i = a;
   while( i<b ){
     uint32_t c;
-    int len = decode_at(s, b, i, &c);
+    int len;
+    unsigned char ch = (unsigned char)s[i];
+    if( ch<0x80 && ch!=' ' && ch!='_' && ch!='-' && ch!='/' && (ch<0x09 || ch>0x0D) ){
+      if( w>0 && pendingSlash ) s[w++] = '/';            /* the common case */
+      else if( w>0 && pendingSep ) s[w++] = '-';
+      pendingSep = pendingSlash = 0;
+      s[w++] = (char)ch;
+      i++;
+      continue;
+    }
+    len = decode_at(s, b, i, &c);
     if( pe_is_space(c) || c=='_' || c=='-' ){
       pendingSep = 1;
     }else if( c=='/' ){
@@ -417,13 +448,14 @@ int pe_tags_next(PeTagIter *it){
 
 /* ------------------------------------------------------------- tag set */
 
-typedef struct PeTagEntry { size_t off, len; int dead; } TagEntry;
+typedef PeTagEntry TagEntry;
 
-void pe_tagset_init(PeTagSet *s){ memset(s, 0, sizeof(*s)); pe_buf_init(&s->text); }
+/* The inline storage need not be zeroed: zText and aEntry say what is used. */
+void pe_tagset_init(PeTagSet *s){ memset(s, 0, offsetof(PeTagSet, aText)); }
 
 void pe_tagset_free(PeTagSet *s){
-  pe_buf_free(&s->text);
-  pe_free(s->aEntry);
+  if( s->zText!=s->aText ) pe_free(s->zText);
+  if( s->aEntry!=s->aEntryInline ) pe_free(s->aEntry);
   pe_free(s->aHash);
   pe_tagset_init(s);
 }
@@ -436,6 +468,7 @@ static uint32_t hash_bytes(const char *z, size_t n){
 }
 
 #define ENTRY(s, k) ((s)->aEntry[k])
+#define TEXT(s, e) ((s)->zText + (e)->off)
 
 static int rehash(PeTagSet *s, size_t nHash){
   uint32_t *a = pe_malloc(nHash*sizeof(*a));
@@ -444,7 +477,7 @@ static int rehash(PeTagSet *s, size_t nHash){
   memset(a, 0, nHash*sizeof(*a));
   for(k=0; k<s->nTag; k++){
     TagEntry *e = &ENTRY(s, k);
-    uint32_t h = hash_bytes(s->text.z+e->off, e->len) & (uint32_t)(nHash-1);
+    uint32_t h = hash_bytes(TEXT(s, e), e->len) & (uint32_t)(nHash-1);
     while( a[h] ) h = (h+1) & (uint32_t)(nHash-1);
     a[h] = (uint32_t)(k+1);
   }
@@ -454,33 +487,67 @@ static int rehash(PeTagSet *s, size_t nHash){
   return PE_OK;
 }
 
-int pe_tagset_add(PeTagSet *s, const char *zTag, size_t nTag){
-  uint32_t h;
-  TagEntry *e;
-  if( s->oom ) return PE_NOMEM;
-  if( nTag==0 ) return PE_OK;
-  if( (s->nTag+1)*2 > s->nHash && rehash(s, s->nHash ? s->nHash*2 : 16) ) goto oom;
-  h = hash_bytes(zTag, nTag) & (uint32_t)(s->nHash-1);
-  while( s->aHash[h] ){
-    e = &ENTRY(s, s->aHash[h]-1);
-    if( !e->dead && e->len==nTag && memcmp(s->text.z+e->off, zTag, nTag)==0 ) return PE_OK;
-    h = (h+1) & (uint32_t)(s->nHash-1);
+/* Room for one more entry and n more bytes of text. */
+static int tagset_reserve(PeTagSet *s, size_t n){
+  if( s->zText==0 ){ s->zText = s->aText; s->nTextAlloc = sizeof(s->aText); }
+  if( s->aEntry==0 ){ s->aEntry = s->aEntryInline; s->nAlloc = PE_TAGSET_INLINE; }
+  if( s->nText+n > s->nTextAlloc ){
+    size_t nNew = s->nTextAlloc*2;
+    char *z;
+    while( nNew < s->nText+n ) nNew *= 2;
+    z = pe_malloc(nNew);
+    if( z==0 ) return PE_NOMEM;
+    memcpy(z, s->zText, s->nText);
+    if( s->zText!=s->aText ) pe_free(s->zText);
+    s->zText = z;
+    s->nTextAlloc = nNew;
   }
   if( s->nTag>=s->nAlloc ){
-    size_t nNew = s->nAlloc ? s->nAlloc*2 : 8;
-    TagEntry *p = pe_realloc(s->aEntry, nNew*sizeof(TagEntry));
-    if( p==0 ) goto oom;
+    size_t nNew = s->nAlloc*2;
+    TagEntry *p = pe_malloc(nNew*sizeof(TagEntry));
+    if( p==0 ) return PE_NOMEM;
+    memcpy(p, s->aEntry, s->nTag*sizeof(TagEntry));
+    if( s->aEntry!=s->aEntryInline ) pe_free(s->aEntry);
     s->aEntry = p;
     s->nAlloc = nNew;
   }
+  return PE_OK;
+}
+
+int pe_tagset_add(PeTagSet *s, const char *zTag, size_t nTag){
+  uint32_t h = 0;
+  TagEntry *e;
+  size_t k;
+  if( s->oom ) return PE_NOMEM;
+  if( nTag==0 ) return PE_OK;
+  if( s->aHash==0 ){
+    /* Small: a linear look; past PE_TAGSET_INLINE tags, build the hash. */
+    for(k=0; k<s->nTag; k++){
+      e = &ENTRY(s, k);
+      if( !e->dead && e->len==nTag && memcmp(TEXT(s, e), zTag, nTag)==0 ) return PE_OK;
+    }
+    if( s->nTag>=PE_TAGSET_INLINE && rehash(s, 64) ) goto oom;
+  }else if( (s->nTag+1)*2 > s->nHash && rehash(s, s->nHash*2) ){
+    goto oom;
+  }
+  if( s->aHash ){
+    h = hash_bytes(zTag, nTag) & (uint32_t)(s->nHash-1);
+    while( s->aHash[h] ){
+      e = &ENTRY(s, s->aHash[h]-1);
+      if( !e->dead && e->len==nTag && memcmp(TEXT(s, e), zTag, nTag)==0 ) return PE_OK;
+      h = (h+1) & (uint32_t)(s->nHash-1);
+    }
+  }
+  if( tagset_reserve(s, nTag+1) ) goto oom;
   e = &ENTRY(s, s->nTag);
-  e->off = s->text.n;
+  e->off = s->nText;
   e->len = nTag;
   e->dead = 0;
-  pe_buf_append(&s->text, zTag, nTag);
-  pe_buf_appendc(&s->text, 0);
-  if( s->text.oom ) goto oom;
-  s->aHash[h] = (uint32_t)(++s->nTag);
+  memcpy(s->zText+s->nText, zTag, nTag);
+  s->zText[s->nText+nTag] = 0;
+  s->nText += nTag+1;
+  s->nTag++;
+  if( s->aHash ) s->aHash[h] = (uint32_t)s->nTag;
   return PE_OK;
 oom:
   s->oom = 1;
@@ -522,7 +589,7 @@ int pe_tagset_add_text(PeTagSet *s, const char *z, size_t n){
 
 /* Is entry e the tag or one of its descendants? */
 static int is_under(const PeTagSet *s, const TagEntry *e, const char *zTag, size_t nTag){
-  const char *t = s->text.z + e->off;
+  const char *t = TEXT(s, e);
   if( e->dead || e->len<nTag || memcmp(t, zTag, nTag)!=0 ) return 0;
   return e->len==nTag || t[nTag]=='/';
 }
@@ -554,7 +621,7 @@ int pe_tagset_json(const PeTagSet *s, PeBuf *out){
     if( e->dead ) continue;
     if( !first ) pe_buf_appendc(out, ',');
     first = 0;
-    pe_buf_append_json(out, s->text.z+e->off, e->len);
+    pe_buf_append_json(out, TEXT(s, e), e->len);
   }
   pe_buf_appendc(out, ']');
   return out->oom ? PE_NOMEM : PE_OK;
@@ -634,11 +701,15 @@ int pe_json_string_array(const char *z, size_t n, PeBuf *out, size_t *pnItem){
     i++;
   }else{
     for(;;){
-      if( i>=n || z[i]!='"' ) goto not_array;
-      i = json_string(z, n, i, out);
-      if( i==0 ) goto not_array;
-      if( out ) pe_buf_appendc(out, 0);
-      nItem++;
+      if( i+4<=n && memcmp(z+i, "null", 4)==0 ){
+        i += 4;                                   /* a null item: skipped */
+      }else{
+        if( i>=n || z[i]!='"' ) goto not_array;
+        i = json_string(z, n, i, out);
+        if( i==0 ) goto not_array;
+        if( out ) pe_buf_appendc(out, 0);
+        nItem++;
+      }
       i = skip_ws(z, n, i);
       if( i<n && z[i]==',' ){ i = skip_ws(z, n, i+1); continue; }
       if( i<n && z[i]==']' ){ i++; break; }

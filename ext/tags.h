@@ -78,15 +78,24 @@ int pe_tags_next(PeTagIter *it);
 void pe_tags_close(PeTagIter *it);
 
 /*
-** A set of distinct canonical tags in first-seen order.
+** A set of distinct canonical tags in first-seen order.  Small sets live in
+** the struct itself (no allocation); an all-zero PeTagSet is a valid empty
+** set (so it can be an SQLite aggregate context).  It must not be copied.
 */
+typedef struct PeTagEntry { size_t off, len; int dead; } PeTagEntry;
+
+#define PE_TAGSET_INLINE 16
+
 typedef struct PeTagSet {
-  PeBuf text;            /* the tags, each NUL-terminated */
-  struct PeTagEntry *aEntry;  /* each tag: offset, length, removed? */
+  char *zText;           /* the tags, each NUL-terminated: aText or heap */
+  size_t nText, nTextAlloc;
+  PeTagEntry *aEntry;    /* aEntryInline or heap */
   size_t nTag, nAlloc;
-  uint32_t *aHash;       /* open addressing: 1 + index into aEntry, 0 empty */
+  uint32_t *aHash;       /* open addressing, 1 + index into aEntry, once big */
   size_t nHash;
   int oom;
+  char aText[256];
+  PeTagEntry aEntryInline[PE_TAGSET_INLINE];
 } PeTagSet;
 
 void pe_tagset_init(PeTagSet *s);
@@ -104,8 +113,9 @@ void pe_tagset_remove(PeTagSet *s, const char *zTag, size_t nTag);
 /* Append the set as a JSON array: ["a","b"]. PE_OK or PE_NOMEM. */
 int pe_tagset_json(const PeTagSet *s, PeBuf *out);
 
-/* Is z[0..n) (after white space) a JSON array of strings?  When it is and
-** out is not NULL, append each string, NUL-terminated, to out.
+/* Is z[0..n) (after white space) a JSON array of strings (null items are
+** allowed and skipped)?  When it is and out is not NULL, append each string,
+** NUL-terminated, to out, and their count to *pnItem.
 ** Returns 1 (an array), 0 (not one), or -1 on OOM. */
 int pe_json_string_array(const char *z, size_t n, PeBuf *out, size_t *pnItem);
 

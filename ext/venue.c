@@ -2,13 +2,14 @@
 ** venue.c: recognize the venue and year in a raw venue string (see venue.h).
 **
 ** Three steps:
-**   1. venue_prepare(): fold the text (NFKC, marks removed; case is kept for
-**      case-sensitive acronyms) and blank out arXiv ids (their YYMM gives a
-**      fallback year) and URLs.
+**   1. venue_prepare(): ASCII text is read in place; other text is folded
+**      (NFKC, marks removed; case is kept for case-sensitive acronyms), and
+**      LaTeX braces are dropped.
 **   2. venue_tokenize(): cut it into words and numbers ('cvpr21' -> cvpr 21),
 **      map each word to its stem id, drop fillers, mark ordinals ('37th'),
-**      page/volume numbers and how a number is attached ("'20", '-20').
-**   3. venue_match() + venue_decide(): find every alias, keep the best one,
+**      page/volume numbers and how a number is attached ("'20", '-20'); an
+**      arXiv id is skipped (its YYMM gives a fallback year).
+**   3. match_*() + venue_decide(): find every alias, keep the best one,
 **      then the year by the rules of README.md (venue section).
 */
 #include <stdio.h>
@@ -30,6 +31,7 @@
 #define T_CONTENT  0x080   /* a word a whole-string alias must cover */
 #define T_SPACED   0x100   /* only white space before it */
 #define T_WORKSHOP 0x200   /* 'workshop(s)' */
+#define T_PAREN    0x400   /* an opening parenthesis before it: '(CAL)' */
 
 #define YEAR_MIN 1950
 #define YEAR_MAX 2099
@@ -49,7 +51,7 @@ typedef struct VMatch {
 } VMatch;
 
 typedef struct VText {
-  char *z; size_t n;       /* prepared text */
+  const char *z; size_t n; /* prepared text (case kept) */
   VTok *a; int nTok;
   VMatch *aMatch; int nMatch;
   int nContent;            /* tokens with T_CONTENT */
@@ -103,8 +105,37 @@ int pe_venue_find_acronym(const char *z){
 /* ------------------------------------------------------------------ */
 /* Characters                                                          */
 
+/* ASCII character classes (one table lookup per byte on the hot path). */
+#define C_DIGIT  0x01
+#define C_ALPHA  0x02
+#define C_UPPER  0x04
+#define C_APOS   0x08   /* ' ` */
+#define C_HYPHEN 0x10   /* - */
+#define C_PAREN  0x20   /* ( [ */
+#define C_SPACE  0x40
+#define C_HIGH   0x80   /* a byte of a multi-byte character */
+#define C_WORD   (C_DIGIT|C_ALPHA)
+
+static const unsigned char aClass[256] = {
+  0,0,0,0,0,0,0,0, 0,C_SPACE,C_SPACE,C_SPACE,C_SPACE,C_SPACE,0,0,
+  0,0,0,0,0,0,0,0, 0,0,0,0,0,0,0,0,
+  C_SPACE,0,0,0,0,0,0,C_APOS, C_PAREN,0,0,0,0,C_HYPHEN,0,0,
+  C_DIGIT,C_DIGIT,C_DIGIT,C_DIGIT,C_DIGIT,C_DIGIT,C_DIGIT,C_DIGIT, C_DIGIT,C_DIGIT,0,0,0,0,0,0,
+  0,C_ALPHA|C_UPPER,C_ALPHA|C_UPPER,C_ALPHA|C_UPPER,C_ALPHA|C_UPPER,C_ALPHA|C_UPPER,C_ALPHA|C_UPPER,C_ALPHA|C_UPPER,
+  C_ALPHA|C_UPPER,C_ALPHA|C_UPPER,C_ALPHA|C_UPPER,C_ALPHA|C_UPPER,C_ALPHA|C_UPPER,C_ALPHA|C_UPPER,C_ALPHA|C_UPPER,C_ALPHA|C_UPPER,
+  C_ALPHA|C_UPPER,C_ALPHA|C_UPPER,C_ALPHA|C_UPPER,C_ALPHA|C_UPPER,C_ALPHA|C_UPPER,C_ALPHA|C_UPPER,C_ALPHA|C_UPPER,C_ALPHA|C_UPPER,
+  C_ALPHA|C_UPPER,C_ALPHA|C_UPPER,C_ALPHA|C_UPPER,C_PAREN,0,0,0,0,
+  C_APOS,C_ALPHA,C_ALPHA,C_ALPHA,C_ALPHA,C_ALPHA,C_ALPHA,C_ALPHA, C_ALPHA,C_ALPHA,C_ALPHA,C_ALPHA,C_ALPHA,C_ALPHA,C_ALPHA,C_ALPHA,
+  C_ALPHA,C_ALPHA,C_ALPHA,C_ALPHA,C_ALPHA,C_ALPHA,C_ALPHA,C_ALPHA, C_ALPHA,C_ALPHA,C_ALPHA,0,0,0,0,0,
+#define H8 C_HIGH,C_HIGH,C_HIGH,C_HIGH,C_HIGH,C_HIGH,C_HIGH,C_HIGH
+  H8,H8,H8,H8,H8,H8,H8,H8, H8,H8,H8,H8,H8,H8,H8,H8
+#undef H8
+};
+
+#define CLASS(c) aClass[(unsigned char)(c)]
+
 static int is_digit(int c){ return c>='0' && c<='9'; }
-static int is_alnum(int c){ return is_digit(c) || (c>='a' && c<='z') || (c>='A' && c<='Z'); }
+static int is_alnum(int c){ return (CLASS(c) & C_WORD)!=0; }
 static int to_lower(int c){ return (c>='A' && c<='Z') ? c+32 : c; }
 
 /* Length of the token character at z[i] (0 when it is not one: letters,
@@ -126,15 +157,21 @@ static int tok_char(const char *z, size_t n, size_t i, int *pDigit){
 #define SEP_APOS   1
 #define SEP_HYPHEN 2
 #define SEP_OTHER  4
+#define SEP_PAREN  8
 
+/* The class of the separator character at z[i] (0 for white space). */
 static int sep_class(const char *z, size_t n, size_t i, int *pLen){
   unsigned char c = (unsigned char)z[i];
   uint32_t cp;
   *pLen = 1;
-  if( c==' ' || c=='\t' || c=='\n' || c=='\r' ) return 0;
-  if( c=='\'' || c=='`' ) return SEP_APOS;
-  if( c=='-' ) return SEP_HYPHEN;
-  if( c<0x80 ) return SEP_OTHER;
+  if( c<0x80 ){
+    int k = CLASS(c);
+    if( k & C_SPACE ) return 0;
+    if( k & C_APOS ) return SEP_APOS;
+    if( k & C_HYPHEN ) return SEP_HYPHEN;
+    if( k & C_PAREN ) return SEP_OTHER|SEP_PAREN;
+    return SEP_OTHER;
+  }
   *pLen = pe_utf8_decode((const unsigned char*)z+i, n-i, &cp);
   if( cp==0x2018 || cp==0x2019 || cp==0x2032 || cp==0xB4 ) return SEP_APOS;
   if( (cp>=0x2010 && cp<=0x2015) || cp==0x2212 ) return SEP_HYPHEN;
@@ -143,7 +180,116 @@ static int sep_class(const char *z, size_t n, size_t i, int *pLen){
 }
 
 /* ------------------------------------------------------------------ */
-/* 1. Prepare: fold, blank arXiv ids and URLs                          */
+/* 1. Prepare: fold non-ASCII text, drop LaTeX braces                  */
+
+/* Would NFKC folding change how z[0..n) tokenizes?  Not for ASCII, general
+** punctuation (dashes, curly quotes, spaces: separators either way), CJK
+** punctuation, kana, CJK ideographs and Hangul syllables (unchanged), which
+** is most non-ASCII venue text ('pp. 1-10' with an en dash, 'NeurIPS'20' with
+** a curly quote, Chinese notes); letters with accents, full-width forms and
+** invisible characters (ZWSP, soft hyphen) do need it. */
+static int needs_fold(const char *z, size_t n){
+  size_t i = 0;
+  while( i<n ){
+    uint32_t c;
+    if( (unsigned char)z[i]<0x80 ){ i++; continue; }
+    i += (size_t)pe_utf8_decode((const unsigned char*)z+i, n-i, &c);
+    if( (c>=0x2010 && c<=0x205F && c!=0x2033)   /* dashes, quotes, primes, leaders */
+     || (c>=0x3000 && c<=0x30FF)                /* CJK punctuation, kana */
+     || (c>=0x4E00 && c<=0x9FFF)                /* CJK unified ideographs */
+     || (c>=0xAC00 && c<=0xD7A3) ) continue;    /* Hangul syllables */
+    return 1;
+  }
+  return 0;
+}
+
+/* ASCII text without braces is read in place (the common case, no copy);
+** anything else is folded (NFKC, marks removed; case kept for case-sensitive
+** acronyms) and/or stripped of braces ('North {A}merican') into *pBuf. */
+static int venue_prepare(VText *t, const char *z, size_t n, PeBuf *pBuf){
+  size_t i, k;
+  unsigned char any = 0;
+  int ascii, braces;
+  for(i=0; i+8<=n; i+=8){                /* eight bytes at a time */
+    uint64_t w;
+    memcpy(&w, z+i, 8);
+    if( w & 0x8080808080808080ull ){ any = 0x80; break; }
+  }
+  for(; i<n && !(any & 0x80); i++) any |= (unsigned char)z[i];
+  ascii = (any & 0x80)==0;
+  braces = n>0 && (memchr(z, '{', n)!=0 || memchr(z, '}', n)!=0);
+  if( !ascii && !needs_fold(z, n) ) ascii = 1;
+  if( ascii && !braces ){ t->z = z; t->n = n; return PE_OK; }
+  if( ascii ) pe_buf_append(pBuf, z, n);
+  else pe_fold_append(pBuf, z, n, PE_FOLD_NFKC|PE_FOLD_IGNORE|PE_FOLD_STRIPMARK);
+  if( pBuf->oom ) return PE_NOMEM;
+  if( pBuf->z==0 ){ t->z = ""; t->n = 0; return PE_OK; }
+  for(i=k=0; i<pBuf->n; i++){
+    if( pBuf->z[i]!='{' && pBuf->z[i]!='}' ) pBuf->z[k++] = pBuf->z[i];
+  }
+  pBuf->n = k;
+  pBuf->z[k] = 0;
+  t->z = pBuf->z; t->n = k;
+  return PE_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* 2. Tokenize                                                         */
+
+static const unsigned char *lower_table(void){
+  static const unsigned char a[256] = {
+#define R8(b) b,b+1,b+2,b+3,b+4,b+5,b+6,b+7
+    R8(0),R8(8),R8(16),R8(24),R8(32),R8(40),R8(48),R8(56),
+    64,R8(97),R8(105),R8(113),'y','z',91,92,93,94,95,
+    R8(96),R8(104),R8(112),R8(120),
+    R8(128),R8(136),R8(144),R8(152),R8(160),R8(168),R8(176),R8(184),
+    R8(192),R8(200),R8(208),R8(216),R8(224),R8(232),R8(240),R8(248)
+#undef R8
+  };
+  return a;
+}
+#define LOWER(c) (lower_table()[(unsigned char)(c)])
+
+#define MAX_WORD 64    /* longer words are in no alias */
+
+/* The catalog word for the lower-case zLow[0..n) whose pe_venue_hash() is h;
+** -1 when unknown. */
+static int word_lookup_h(const char *zLow, int n, uint32_t h){
+  if( n<=0 || n>=MAX_WORD ) return -1;
+  h &= pe_venue_word_hash_mask;
+  for(;;){
+    uint32_t k = pe_venue_word_hash[h];
+    const PeVenueWord *w;
+    if( k==0 ) return -1;
+    w = &pe_venue_words[k-1];
+    if( w->n==n && memcmp(w->z, zLow, (size_t)n)==0 ) return (int)k-1;
+    h = (h+1) & pe_venue_word_hash_mask;
+  }
+}
+
+/* The catalog word for z[0..n) in any case, -1 when unknown. */
+static int word_lookup(const char *z, int n){
+  char a[MAX_WORD];
+  int i;
+  if( n<=0 || n>=MAX_WORD ) return -1;
+  for(i=0; i<n; i++) a[i] = (char)LOWER(z[i]);
+  return word_lookup_h(a, n, pe_venue_hash(a, n));
+}
+
+static int is_ordinal_suffix(const char *z){
+  unsigned char a = LOWER(z[0]), b = LOWER(z[1]);
+  return (a=='s' && b=='t') || (a=='n' && b=='d') || (a=='r' && b=='d') || (a=='t' && b=='h');
+}
+
+static int all_upper(const char *z, int n){
+  int i, nUpper = 0;
+  for(i=0; i<n; i++){
+    int k = CLASS(z[i]);
+    if( (k & C_ALPHA) && !(k & C_UPPER) ) return 0;
+    if( k & C_UPPER ) nUpper++;
+  }
+  return nUpper>0;
+}
 
 static int ndigits(const char *z, size_t n, size_t i){
   size_t k = i;
@@ -151,153 +297,103 @@ static int ndigits(const char *z, size_t n, size_t i){
   return (int)(k-i);
 }
 
-static void blank(char *z, size_t from, size_t to){ memset(z+from, ' ', to-from); }
-
-/* New-style ids YYMM.NNNN(N)[vN]; old style archive/YYMMNNN. */
-static void blank_arxiv_ids(VText *t){
-  char *z = t->z;
-  size_t n = t->n, i;
-  for(i=0; i<n; i++){
-    int d, yy, mm;
-    size_t end;
-    if( !is_digit((unsigned char)z[i]) ) continue;
-    if( i>0 && (is_digit((unsigned char)z[i-1]) || z[i-1]=='.') ) continue;
-    d = ndigits(z, n, i);
-    if( d==4 && i+5<n && z[i+4]=='.' ){
-      int d2 = ndigits(z, n, i+5);
-      if( d2==4 || d2==5 ){
-        yy = (z[i]-'0')*10 + z[i+1]-'0';
-        mm = (z[i+2]-'0')*10 + z[i+3]-'0';
-        end = i+5+(size_t)d2;
-        if( end<n && (z[end]=='v' || z[end]=='V') && end+1<n && is_digit((unsigned char)z[end+1]) ){
-          end++;
-          while( end<n && is_digit((unsigned char)z[end]) ) end++;
-        }
-        if( mm>=1 && mm<=12 && yy>=7 ){
-          if( t->arxivYear==0 ) t->arxivYear = 2000+yy;
-          blank(z, i, end);
-        }
-        i = end;
-        continue;
-      }
+/* The digits z[start..start+nDigit) begin an arXiv id: a new-style
+** YYMM.NNNN(N)[vN], or the YYMMNNN of an old-style 'archive/YYMMNNN'.  Then
+** note its year (a fallback) and return where the id ends, else 0. */
+static size_t arxiv_id_end(VText *t, size_t start, int nDigit){
+  const char *z = t->z;
+  size_t n = t->n, end;
+  int yy = (z[start]-'0')*10 + z[start+1]-'0', mm = 0;
+  if( nDigit==4 && start+5<n && z[start+4]=='.' ){
+    int d2 = ndigits(z, n, start+5);
+    if( d2!=4 && d2!=5 ) return 0;
+    mm = (z[start+2]-'0')*10 + z[start+3]-'0';
+    if( mm<1 || mm>12 || yy<7 ) return 0;
+    end = start+5+(size_t)d2;
+    if( end+1<n && (z[end]=='v' || z[end]=='V') && is_digit((unsigned char)z[end+1]) ){
+      end++;
+      while( end<n && is_digit((unsigned char)z[end]) ) end++;
     }
-    if( d==7 && i>1 && z[i-1]=='/' && ((z[i-2]>='a' && z[i-2]<='z') || (z[i-2]>='A' && z[i-2]<='Z')) ){
-      yy = (z[i]-'0')*10 + z[i+1]-'0';
-      mm = (z[i+2]-'0')*10 + z[i+3]-'0';
-      if( mm>=1 && mm<=12 && (yy>=91 || yy<=7) ){
-        if( t->arxivYear==0 ) t->arxivYear = yy>=91 ? 1900+yy : 2000+yy;
-        blank(z, i, i+7);
-      }
-    }
-    i += (size_t)d;
+    if( t->arxivYear==0 ) t->arxivYear = 2000+yy;
+    return end;
   }
-}
-
-static int starts_with_ci(const char *z, size_t n, size_t i, const char *zPre){
-  size_t k;
-  for(k=0; zPre[k]; k++){
-    if( i+k>=n || to_lower((unsigned char)z[i+k])!=zPre[k] ) return 0;
+  if( nDigit==7 && start>1 && z[start-1]=='/' && (CLASS(z[start-2]) & C_ALPHA) ){
+    mm = (z[start+2]-'0')*10 + z[start+3]-'0';
+    if( mm<1 || mm>12 || (yy<91 && yy>7) ) return 0;
+    if( t->arxivYear==0 ) t->arxivYear = yy>=91 ? 1900+yy : 2000+yy;
+    return start+7;
   }
-  return 1;
+  return 0;
 }
 
-static void blank_urls(VText *t){
-  char *z = t->z;
-  size_t n = t->n, i;
-  for(i=0; i<n; i++){
-    if( i>0 && is_alnum((unsigned char)z[i-1]) ) continue;
-    if( starts_with_ci(z, n, i, "http://") || starts_with_ci(z, n, i, "https://")
-     || (starts_with_ci(z, n, i, "www.") && i+4<n && is_alnum((unsigned char)z[i+4])) ){
-      size_t end = i;
-      while( end<n && z[end]!=' ' && z[end]!='\t' && z[end]!='\n' && z[end]!=')'
-             && z[end]!=']' && z[end]!='>' && z[end]!='"' && z[end]!='}' ) end++;
-      blank(z, i, end);
-      i = end;
-    }
-  }
-}
-
-static int venue_prepare(VText *t, const char *z, size_t n, PeBuf *pBuf){
-  size_t i;
-  int ascii = 1;
-  for(i=0; i<n; i++){ if( (unsigned char)z[i]>=0x80 ){ ascii = 0; break; } }
-  if( ascii ){
-    if( pe_buf_append(pBuf, z, n) ) return PE_NOMEM;
-  }else{
-    if( pe_fold_append(pBuf, z, n, PE_FOLD_NFKC|PE_FOLD_IGNORE|PE_FOLD_STRIPMARK) ) return PE_NOMEM;
-  }
-  if( pBuf->oom ) return PE_NOMEM;
-  t->z = pBuf->z ? pBuf->z : (char*)"";
-  t->n = pBuf->n;
-  blank_arxiv_ids(t);
-  blank_urls(t);
-  return PE_OK;
-}
-
-/* ------------------------------------------------------------------ */
-/* 2. Tokenize                                                         */
-
-/* The catalog word for z[0..n) (lower-cased here), -1 when unknown. */
-static int word_lookup(const char *z, int n){
-  char a[64];
-  uint32_t h;
-  int i;
-  if( n<=0 || n>=(int)sizeof(a) ) return -1;
-  for(i=0; i<n; i++) a[i] = (char)to_lower((unsigned char)z[i]);
-  h = pe_venue_hash(a, n) & pe_venue_word_hash_mask;
-  for(;;){
-    uint32_t k = pe_venue_word_hash[h];
-    const PeVenueWord *w;
-    if( k==0 ) return -1;
-    w = &pe_venue_words[k-1];
-    if( w->n==n && memcmp(w->z, a, (size_t)n)==0 ) return (int)k-1;
-    h = (h+1) & pe_venue_word_hash_mask;
-  }
-}
-
-static int is_ordinal_suffix(const char *z, int n){
-  char a, b;
-  if( n!=2 ) return 0;
-  a = (char)to_lower((unsigned char)z[0]); b = (char)to_lower((unsigned char)z[1]);
-  return (a=='s' && b=='t') || (a=='n' && b=='d') || (a=='r' && b=='d') || (a=='t' && b=='h');
-}
-
-static int all_upper(const char *z, int n){
-  int i, nUpper = 0;
-  for(i=0; i<n; i++){
-    if( z[i]>='a' && z[i]<='z' ) return 0;
-    if( z[i]>='A' && z[i]<='Z' ) nUpper++;
-  }
-  return nUpper>0;
-}
-
-/* Cut t->z into t->a (allocated by the caller for the worst case, one token
-** per byte). */
+/* Cut the text into t->a (allocated by the caller for the worst case, one
+** token per byte). */
 static void venue_tokenize(VText *t){
   const char *z = t->z;
   size_t n = t->n, i = 0;
   int sep = 0, sawSep = 1;      /* separators since the last token */
   int pagesPending = 0, pendingNumber = 0;
   while( i<n ){
-    int isDigit, len = tok_char(z, n, i, &isDigit);
+    unsigned char c = (unsigned char)z[i];
     size_t start;
-    int tokDigit;
+    int tokDigit, isDigit, len;
     VTok *p;
-    int w, flags = 0;
-    if( len==0 ){
-      int sl, c = sep_class(z, n, i, &sl);
-      sep |= c;
-      sawSep = 1;
-      i += (size_t)sl;
-      continue;
+    uint32_t h;
+    char zLow[MAX_WORD];
+    int w, flags = 0, nLow = 0;
+    if( c<0x80 ){
+      int k = CLASS(c);
+      if( !(k & C_WORD) ){
+        if( !(k & C_SPACE) ){
+          sep |= (k & C_APOS) ? SEP_APOS : (k & C_HYPHEN) ? SEP_HYPHEN
+               : (k & C_PAREN) ? (SEP_OTHER|SEP_PAREN) : SEP_OTHER;
+        }
+        sawSep = 1;
+        i++;
+        continue;
+      }
+      len = 1; isDigit = (k & C_DIGIT)!=0;
+    }else{
+      len = tok_char(z, n, i, &isDigit);
+      if( len==0 ){
+        int sl, sc = sep_class(z, n, i, &sl);
+        sep |= sc;
+        sawSep = 1;
+        i += (size_t)sl;
+        continue;
+      }
     }
     start = i;
     tokDigit = isDigit;
-    while( i<n ){
-      len = tok_char(z, n, i, &isDigit);
-      if( len==0 || isDigit!=tokDigit ) break;
-      i += (size_t)len;
+    /* the hash and a lower-case copy of the token as it is read */
+    for(h=2166136261u; len>0; len--){
+      unsigned char lc = LOWER(z[i++]);
+      if( nLow<MAX_WORD ) zLow[nLow] = (char)lc;
+      nLow++;
+      h ^= lc; h *= 16777619u;
     }
+    while( i<n ){
+      c = (unsigned char)z[i];
+      if( c<0x80 ){
+        int k = CLASS(c);
+        if( !(k & C_WORD) || ((k & C_DIGIT)!=0)!=tokDigit ) break;
+        unsigned char lc = LOWER(c);
+        if( nLow<MAX_WORD ) zLow[nLow] = (char)lc;
+        nLow++;
+        h ^= lc; h *= 16777619u; i++;
+      }else{
+        len = tok_char(z, n, i, &isDigit);
+        if( len==0 || isDigit!=tokDigit ) break;
+        for(; len>0; len--){
+          unsigned char lc = (unsigned char)z[i++];
+          if( nLow<MAX_WORD ) zLow[nLow] = (char)lc;
+          nLow++;
+          h ^= lc; h *= 16777619u;
+        }
+      }
+    }
+    if( sep & SEP_PAREN ) flags |= T_PAREN;
+    sep &= ~SEP_PAREN;
     if( !sawSep ) flags |= T_JOINED;
     else if( sep==SEP_APOS ) flags |= T_APOS;
     else if( sep==SEP_HYPHEN ) flags |= T_HYPHEN;
@@ -307,18 +403,25 @@ static void venue_tokenize(VText *t){
     p = &t->a[t->nTok];
     p->off = (uint32_t)start; p->len = (uint32_t)(i-start);
     p->id = -1; p->value = 0;
+    if( tokDigit && (i-start==4 || i-start==7) ){
+      size_t idEnd = arxiv_id_end(t, start, (int)(i-start));
+      if( idEnd ){ i = idEnd; sawSep = 1; continue; }
+    }
     if( tokDigit ){
       size_t k;
       int v = 0;
       for(k=start; k<i; k++){ v = v*10 + (z[k]-'0'); if( v>1000000 ) v = 1000000; }
       p->value = v;
       flags |= T_DIGITS;
-      if( pagesPending ) flags |= T_NOYEAR;
+      if( pagesPending ){ flags |= T_NOYEAR; pagesPending = 0; }
       if( (flags & T_HYPHEN) && t->nTok>0 && (t->a[t->nTok-1].flags & T_DIGITS) ){
-        flags |= T_NOYEAR;                      /* 1137-1149: pages */
-        t->a[t->nTok-1].flags |= T_NOYEAR;
+        int prev = t->a[t->nTok-1].value;
+        if( !(prev>=YEAR_MIN && prev<=YEAR_MAX && v>=prev && v<=prev+1) ){
+          flags |= T_NOYEAR;                    /* 1137-1149: pages, not 'ICASSP 2020 - 2020' */
+          t->a[t->nTok-1].flags |= T_NOYEAR;
+        }
       }
-      w = (p->len<=4) ? word_lookup(z+start, (int)p->len) : -1;
+      w = (p->len<=4) ? word_lookup_h(zLow, (int)p->len, h) : -1;
       if( w>=0 ) p->id = (int32_t)pe_venue_words[w].stem;
       p->flags = (uint32_t)flags;
       pendingNumber = 0;
@@ -327,14 +430,17 @@ static void venue_tokenize(VText *t){
     }
     /* a word */
     if( (flags & T_JOINED) && t->nTok>0 && (t->a[t->nTok-1].flags & T_DIGITS)
-     && is_ordinal_suffix(z+start, (int)p->len) ){
+     && t->a[t->nTok-1].len<=3 && p->len>=2 && is_ordinal_suffix(z+start) ){
       VTok *q = &t->a[t->nTok-1];
       q->flags = (q->flags | T_ORDINAL) & ~(uint32_t)T_DIGITS;
       q->id = -1;
-      continue;
+      if( p->len==2 ) continue;
+      /* '58thAnnualMeeting...' (spaces lost): the rest is a word */
+      if( word_lookup(z+start, (int)p->len)<0 ){ start += 2; p->off += 2; p->len -= 2; flags &= ~T_JOINED; }
     }
     if( p->len>=LONG_WORD ) t->longWord = 1;
-    w = word_lookup(z+start, (int)p->len);
+    w = (flags & T_JOINED) ? word_lookup(z+start, (int)p->len)   /* may have been cut */
+                           : word_lookup_h(zLow, (int)p->len, h);
     if( w>=0 ){
       const PeVenueWord *pw = &pe_venue_words[w];
       switch( pw->eClass ){
@@ -373,7 +479,12 @@ static int case_ok(const VText *t, const VTok *p, const char *zCase){
 
 static int covers_all(const VText *t, int iTok, int nTok){
   int j, n = 0;
-  for(j=iTok; j<iTok+nTok; j++) if( t->a[j].flags & T_CONTENT ) n++;
+  for(j=0; j<t->nTok; j++){
+    const VTok *p = &t->a[j];
+    if( !(p->flags & T_CONTENT) ) continue;
+    /* inside the alias, or an acronym in parentheses: 'IEEE Computer Architecture Letters (CAL)' */
+    if( (j>=iTok && j<iTok+nTok) || ((p->flags & T_PAREN) && (p->flags & T_UPPER)) ) n++;
+  }
   return n==t->nContent;
 }
 
@@ -382,28 +493,57 @@ static void add_match(VText *t, int iTok, int nTok, int iVenue, unsigned flags){
   m->iTok = iTok; m->nTok = nTok; m->iVenue = iVenue; m->flags = flags;
 }
 
+/* Does the alias match the tokens at i (its first stem is known to)? */
+static int alias_matches(const VText *t, int i, const PeVenueAlias *al){
+  const uint32_t *aTok = &pe_venue_alias_toks[al->iTok];
+  int j;
+  if( al->nTok > t->nTok-i ) return 0;
+  for(j=1; j<al->nTok; j++){
+    if( t->a[i+j].id!=(int32_t)aTok[j] ) return 0;
+  }
+  if( (al->flags & PE_VA_CASE) && !case_ok(t, &t->a[i], al->zCase) ) return 0;
+  if( (al->flags & PE_VA_WHOLE) && !covers_all(t, i, al->nTok) ) return 0;
+  return 1;
+}
+
+/* The second stem of alias k (one-word aliases sort last). */
+static uint32_t alias_second(uint32_t k){
+  const PeVenueAlias *al = &pe_venue_aliases[k];
+  return al->nTok>1 ? pe_venue_alias_toks[al->iTok+1] : UINT32_MAX;
+}
+
 /* The longest catalog alias starting at each token. */
 static void match_catalog(VText *t){
   int i;
   for(i=0; i<t->nTok; i++){
     const VTok *p = &t->a[i];
     const PeVenueWord *w;
-    uint32_t k;
+    uint32_t lo, hi, k, end;
     if( p->id<0 ) continue;
     w = &pe_venue_words[p->id];
-    for(k=w->iAlias; k<w->iAlias+w->nAlias; k++){
-      const PeVenueAlias *al = &pe_venue_aliases[k];
-      const uint32_t *aTok = &pe_venue_alias_toks[al->iTok];
-      int j;
-      if( al->nTok > t->nTok-i ) continue;
-      for(j=1; j<al->nTok; j++){
-        if( t->a[i+j].id!=(int32_t)aTok[j] ) break;
+    if( w->nAlias==0 ) continue;
+    end = w->iAlias + w->nAlias;
+    /* aliases whose second stem is the next token's, longest first */
+    if( i+1<t->nTok && t->a[i+1].id>=0 ){
+      uint32_t want = (uint32_t)t->a[i+1].id;
+      lo = w->iAlias; hi = end;
+      while( lo<hi ){
+        uint32_t mid = lo + (hi-lo)/2;
+        if( alias_second(mid)<want ) lo = mid+1; else hi = mid;
       }
-      if( j<al->nTok ) continue;
-      if( (al->flags & PE_VA_CASE) && !case_ok(t, p, al->zCase) ) continue;
-      if( (al->flags & PE_VA_WHOLE) && !covers_all(t, i, al->nTok) ) continue;
-      add_match(t, i, al->nTok, (int)al->iVenue, al->flags);
-      break;
+      for(k=lo; k<end && alias_second(k)==want; k++){
+        if( alias_matches(t, i, &pe_venue_aliases[k]) ) break;
+      }
+      if( k<end && alias_second(k)==want ){
+        add_match(t, i, pe_venue_aliases[k].nTok, (int)pe_venue_aliases[k].iVenue,
+                  pe_venue_aliases[k].flags);
+        continue;
+      }
+    }
+    /* the one-word alias, last of the group */
+    k = end-1;
+    if( pe_venue_aliases[k].nTok==1 && alias_matches(t, i, &pe_venue_aliases[k]) ){
+      add_match(t, i, 1, (int)pe_venue_aliases[k].iVenue, pe_venue_aliases[k].flags);
     }
   }
 }
@@ -511,8 +651,7 @@ static int better_match(const PeVenueOverlay *ov, const VMatch *a, const VMatch 
   int preB = venue_kind_of(ov, b->iVenue)==PE_VK_PREPRINT;
   if( userA!=userB ) return userA;       /* the user's aliases win */
   if( preA!=preB ) return preB;          /* a real venue beats arXiv */
-  if( a->nTok!=b->nTok ) return a->nTok > b->nTok;
-  return a->iTok < b->iTok;              /* joint events: the lead venue */
+  return a->iTok < b->iTok;              /* the first named: joint events go to the lead venue */
 }
 
 static int is_acl_family(const char *z){
@@ -525,6 +664,22 @@ static int two_digit_year(int v){ return v<60 ? 2000+v : 1900+v; }
 static int is_year_tok(const VTok *p){
   return (p->flags & T_DIGITS) && !(p->flags & T_NOYEAR) && p->len==4
       && p->value>=YEAR_MIN && p->value<=YEAR_MAX;
+}
+
+/* The value of an upper-case Roman numeral (I..XCIX), 0 when it is not one. */
+static int roman_value(const char *z, int n){
+  static const char *const azUnit[] = {"", "I","II","III","IV","V","VI","VII","VIII","IX"};
+  static const char *const azTen[] = {"", "X","XX","XXX","XL","L","LX","LXX","LXXX","XC"};
+  int t, u;
+  for(t=0; t<10; t++){
+    int nt = (int)strlen(azTen[t]);
+    if( nt>n || memcmp(z, azTen[t], (size_t)nt)!=0 ) continue;
+    for(u=0; u<10; u++){
+      int nu = (int)strlen(azUnit[u]);
+      if( nt+nu==n && memcmp(z+nt, azUnit[u], (size_t)nu)==0 && t*10+u>0 ) return t*10+u;
+    }
+  }
+  return 0;
 }
 
 static int volume_year(int iCat, int vol){
@@ -555,9 +710,12 @@ static int decide_year(const VText *t, const PeVenueOverlay *ov, int iVenue){
         if( is_year_tok(p) ) return p->value;
         if( (m->flags & PE_VA_VOLUME) && (p->flags & T_DIGITS) && p->len<=2 ){
           if( volumeYear==0 ) volumeYear = volume_year(iCat, p->value);
+        }else if( (m->flags & PE_VA_VOLUME) && !(p->flags & T_DIGITS) ){
+          int r = roman_value(t->z+p->off, (int)p->len);   /* Robotics: Science and Systems XVI */
+          if( r && volumeYear==0 ) volumeYear = volume_year(iCat, r);
         }else if( (p->flags & T_DIGITS) && !(p->flags & T_NOYEAR) && p->len==2
          && ((p->flags & (T_JOINED|T_APOS|T_HYPHEN))
-             || ((p->flags & T_SPACED) && m->nTok==1)) ){
+             || ((p->flags & T_SPACED) && (m->flags & PE_VA_ACRONYM))) ){
           return two_digit_year(p->value);   /* cvpr21, ICLR'21, AAAI-20, 'ICML 20' */
         }
       }
@@ -608,10 +766,23 @@ static int is_workshop(const VText *t, const VMatch *best, int iVenue){
   return 0;
 }
 
+/* Does match m overlap a longer match (the shorter is then part of a longer
+** name: 'Conference on Computer Vision' inside 'European Conference on ...')? */
+static int is_shadowed(const VText *t, const VMatch *m){
+  int k;
+  for(k=0; k<t->nMatch; k++){
+    const VMatch *o = &t->aMatch[k];
+    if( o->nTok > m->nTok && (o->iVenue<0)==(m->iVenue<0)
+     && o->iTok < m->iTok+m->nTok && m->iTok < o->iTok+o->nTok ) return 1;
+  }
+  return 0;
+}
+
 static void venue_decide(const VText *t, const PeVenueOverlay *ov, PeVenueInfo *pOut){
   const VMatch *best = 0;
   int k, iVenue = INT32_MIN, eKind = PE_VK_NONE, workshop;
   for(k=0; k<t->nMatch; k++){
+    if( is_shadowed(t, &t->aMatch[k]) ) continue;
     if( best==0 || better_match(ov, &t->aMatch[k], best) ) best = &t->aMatch[k];
   }
   if( best ){
@@ -643,26 +814,26 @@ static void venue_decide(const VText *t, const PeVenueOverlay *ov, PeVenueInfo *
     eKind = PE_VK_WORKSHOP;
   }
   pOut->eKind = eKind;
+  pOut->isUser = iVenue<0 && iVenue!=INT32_MIN;
   pOut->year = decide_year(t, ov, iVenue);
 }
 
 int pe_venue_parse(const PeVenueOverlay *ov, const char *z, size_t n, PeVenueInfo *pOut){
   VText t;
   PeBuf buf;
-  VTok aTokStatic[64];
-  VMatch aMatchStatic[64];
+  VTok aTokStatic[192];
+  VMatch aMatchStatic[192];
   size_t nMax;
   int rc = PE_OK;
   memset(pOut, 0, sizeof(*pOut));
   memset(&t, 0, sizeof(t));
+  t.a = aTokStatic; t.aMatch = aMatchStatic;
   pe_buf_init(&buf);
   rc = venue_prepare(&t, z, n, &buf);
   if( rc ) goto done;
   /* at most one token per byte; matches: one per token per source */
   nMax = t.n + 1;
-  if( nMax<=64 && (ov==0 || (size_t)ov->nAlias+nMax<=64) ){
-    t.a = aTokStatic; t.aMatch = aMatchStatic;
-  }else{
+  if( nMax>192 || (ov && (size_t)ov->nAlias+nMax>192) ){
     t.a = pe_malloc(nMax*sizeof(VTok));
     t.aMatch = pe_malloc((nMax + (ov ? (size_t)ov->nAlias : 0))*sizeof(VMatch));
     if( t.a==0 || t.aMatch==0 ){ rc = PE_NOMEM; goto done; }
@@ -732,8 +903,8 @@ static int alias_words(const char *zAlias, PeBuf *pOut, int *pnTok){
   VTok *a;
   int i, rc;
   memset(&t, 0, sizeof(t));
-  pe_buf_init(&buf);
   *pnTok = 0;
+  pe_buf_init(&buf);
   rc = venue_prepare(&t, zAlias, strlen(zAlias), &buf);
   if( rc ){ pe_buf_free(&buf); return rc; }
   a = pe_malloc((t.n+1)*sizeof(VTok));
@@ -746,7 +917,7 @@ static int alias_words(const char *zAlias, PeBuf *pOut, int *pnTok){
       pe_buf_append(pOut, pe_venue_words[p->id].z, pe_venue_words[p->id].n);
     }else{
       uint32_t k;
-      for(k=0; k<p->len; k++) pe_buf_appendc(pOut, (char)to_lower((unsigned char)t.z[p->off+k]));
+      for(k=0; k<p->len; k++) pe_buf_appendc(pOut, (char)LOWER(t.z[p->off+k]));
     }
     pe_buf_appendc(pOut, 0);
   }

@@ -28,6 +28,7 @@ typedef struct PeVenueInfo {
   const char *zName;
   int eKind;              /* PE_VK_*, PE_VK_NONE when unknown */
   int year;               /* 0 when the text does not determine one */
+  int isUser;             /* the strings belong to the overlay, not the catalog */
 } PeVenueInfo;
 
 typedef struct PeVenueOverlay PeVenueOverlay;

@@ -10,8 +10,9 @@
 **                    'comput'); found through pe_venue_word_hash (FNV-1a of
 **                    the lower-case word, open addressing, 0 = empty slot).
 **   pe_venue_aliases every alias as a sequence of stem ids (pe_venue_alias_toks),
-**                    grouped by first stem and longest first, so a word of the
-**                    input leads straight to the aliases that start with it.
+**                    grouped by first stem, then sorted by second stem (one-word
+**                    aliases last) and longest first: a word of the input leads
+**                    to its group, the next word to a binary search inside it.
 **   pe_venue_squash  full names with the spaces removed, longest first, for
 **                    text whose spaces a PDF extraction lost.
 */
@@ -60,6 +61,7 @@ typedef struct PeVenueWord {
 #define PE_VA_WHOLE     0x02  /* only when it covers every content word of the text */
 #define PE_VA_VOLUME    0x04  /* a number right after it is a volume (NeurIPS) */
 #define PE_VA_WORKSHOP  0x08  /* the spelling itself means a workshop (CVPRW) */
+#define PE_VA_ACRONYM   0x10  /* an acronym: 'ICML 20' means 2020 */
 
 typedef struct PeVenueAlias {
   uint32_t iVenue;

@@ -46,6 +46,7 @@ typedef struct VenueState {
   sqlite3_int64 nChange;      /* sqlite3_total_changes64() then */
   unsigned int dataVersion;   /* SQLITE_FCNTL_DATA_VERSION of main then */
   int loaded;
+  int inTxn;                  /* read inside a transaction: read again once it ends */
   int loading;                /* re-entry (the table read calls us): catalog only */
 } VenueState;
 
@@ -123,12 +124,15 @@ static int venue_overlay(sqlite3 *db, VenueState *s, const PeVenueOverlay **pOv,
   sqlite3_int64 nChange;
   unsigned int dv = 0;
   PeVenueOverlay *ov;
-  int rc;
+  int rc, autocommit;
   *pOv = 0;
   if( s->loading ) return SQLITE_OK;
   nChange = sqlite3_total_changes64(db);
-  sqlite3_file_control(db, "main", SQLITE_FCNTL_DATA_VERSION, &dv);
-  if( !s->loaded || nChange!=s->nChange || dv!=s->dataVersion ){
+  sqlite3_file_control(db, 0, SQLITE_FCNTL_DATA_VERSION, &dv);   /* 0: main */
+  autocommit = sqlite3_get_autocommit(db);
+  /* A ROLLBACK changes neither counter: what was read inside a transaction
+  ** is read again once the transaction is over. */
+  if( !s->loaded || nChange!=s->nChange || dv!=s->dataVersion || (s->inTxn && autocommit) ){
     s->loading = 1;
     rc = venue_load(db, &ov, pzErr);
     s->loading = 0;
@@ -137,6 +141,7 @@ static int venue_overlay(sqlite3 *db, VenueState *s, const PeVenueOverlay **pOv,
     s->ov = ov;
     s->nChange = nChange;
     s->dataVersion = dv;
+    s->inTxn = !autocommit;
     s->loaded = 1;
   }
   *pOv = s->ov;
@@ -165,14 +170,16 @@ static int venue_call(sqlite3_context *ctx, sqlite3_value **argv, PeVenueInfo *p
   return 1;
 }
 
-static void result_str(sqlite3_context *ctx, const char *z){
-  if( z ) sqlite3_result_text(ctx, z, -1, SQLITE_TRANSIENT);
+/* Catalog strings are constants of this library (SQLITE_STATIC, no copy);
+** the overlay's may be freed when the user table is read again. */
+static void result_str(sqlite3_context *ctx, const char *z, const PeVenueInfo *v){
+  if( z ) sqlite3_result_text(ctx, z, -1, v->isUser ? SQLITE_TRANSIENT : SQLITE_STATIC);
 }
 
 static void venue_norm_func(sqlite3_context *ctx, int argc, sqlite3_value **argv){
   PeVenueInfo v;
   (void)argc;
-  if( venue_call(ctx, argv, &v) ) result_str(ctx, v.zAcronym);
+  if( venue_call(ctx, argv, &v) ) result_str(ctx, v.zAcronym, &v);
 }
 
 static void venue_year_func(sqlite3_context *ctx, int argc, sqlite3_value **argv){
@@ -184,13 +191,13 @@ static void venue_year_func(sqlite3_context *ctx, int argc, sqlite3_value **argv
 static void venue_kind_func(sqlite3_context *ctx, int argc, sqlite3_value **argv){
   PeVenueInfo v;
   (void)argc;
-  if( venue_call(ctx, argv, &v) ) result_str(ctx, pe_venue_kind_name(v.eKind));
+  if( venue_call(ctx, argv, &v) ) if( v.eKind ) sqlite3_result_text(ctx, pe_venue_kind_name(v.eKind), -1, SQLITE_STATIC);
 }
 
 static void venue_name_func(sqlite3_context *ctx, int argc, sqlite3_value **argv){
   PeVenueInfo v;
   (void)argc;
-  if( venue_call(ctx, argv, &v) ) result_str(ctx, v.zName);
+  if( venue_call(ctx, argv, &v) ) result_str(ctx, v.zName, &v);
 }
 
 static void json_field(PeBuf *b, const char *zKey, const char *zVal){

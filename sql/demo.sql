@@ -1,5 +1,38 @@
 -- demo.sql: what `make demo` shows (run by sql/demo.sh with paperext loaded).
-.print 'paperext' 
-SELECT paperext_version() AS version;
-.print 'What paperext registers'
-SELECT kind, count(*) AS n FROM paperext_functions GROUP BY kind ORDER BY kind;
+.print '== paperext: a reading list in SQL'
+SELECT paperext_version() AS version,
+       (SELECT count(*) FROM paperext_functions) AS functions_and_tables;
+
+.print
+.print '== The sample list as readinglist_entries() reads it (tests/data/demo_list.txt)'
+SELECT position, line, title, venue, tags,
+       substr(replace(note, char(10), ' / '), 1, 40) AS note_starts
+  FROM readinglist_entries(readfile('tests/data/demo_list.txt'));
+
+.print
+.print '== Building demo.db: sql/schema.sql, then the list and the .bib through the merging import'
+.read sql/schema.sql
+.param set :file tests/data/demo_list.txt
+.read sql/import_list.sql
+.param set :file tests/data/demo.bib
+.read sql/import_bibtex.sql
+-- end of bib import
+.param clear
+
+.print
+.print '== The papers (venue and year derived from what was written)'
+SELECT id, title, substr(venue_raw, 1, 24) AS venue_raw, venue, year, kind, arxiv, bibtex_key
+  FROM papers ORDER BY id;
+
+.print
+.print '== Worked examples (sql/queries.sql)'
+.read sql/queries.sql
+
+-- export:
+.print
+.print '== Papers tagged video, exported as BibTeX (sql/export_bibtex.sql)'
+.param set :tag video
+.read sql/export_bibtex.sql
+.mode table --wrap 100
+.param clear
+-- end of export

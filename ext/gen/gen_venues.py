@@ -23,7 +23,10 @@ OUT = os.path.join(EXT, 'venue_catalog.c')
 
 KINDS = {'conference': 1, 'journal': 2, 'workshop': 3, 'preprint': 4}
 W_WORD, W_DROP, W_PAGES, W_WORKSHOP, W_FINDINGS, W_NUMBER, W_ORDINAL = range(7)
-A_CASE, A_WHOLE, A_VOLUME, A_WORKSHOP = 1, 2, 4, 8
+A_CASE, A_WHOLE, A_VOLUME, A_WORKSHOP, A_ACRONYM = 1, 2, 4, 8, 16
+# Keys of one of these words alone name no venue ('Journal of the ACM' -> 'j').
+GENERIC = {'j', 'trans', 'lett', 'res', 'sci', 'conf', 'rev', 'bull', 'rep', 'ann', 'adv',
+           'appl', 'eng', 'syst', 'proc', 'commun', 'comput', 'inf', 'mag', 'symp', 'news'}
 # CCFDDL acronyms that are ordinary capitalized words: never matched alone.
 WORD_ACRONYMS = {'Performance', 'Networking', 'Cloud', 'GROUP'}
 
@@ -42,7 +45,7 @@ def is_tok_char(c):
 def raw_tokens(text):
     """Runs of letters/digits, split between ASCII digits and other characters."""
     out, cur = [], ''
-    for c in fold(text):
+    for c in fold(text).replace('{', '').replace('}', ''):
         if is_tok_char(c):
             if cur and (cur[-1].isdigit() and cur[-1].isascii()) != (c.isdigit() and c.isascii()):
                 out.append(cur); cur = ''
@@ -140,11 +143,15 @@ def main():
     seen_keys = set()
     squash = []
 
-    def add_alias(v, text, flags, case_text=None):
+    def add_alias(v, text, flags, case_text=None, hand=False):
         ids = vocab.key(text)
         if not ids or ids in seen_keys:
             return
+        if len(ids) == 1 and vocab.words[ids[0]][0] in GENERIC and not hand:
+            return
         seen_keys.add(ids)
+        if not flags & A_WHOLE and len(text) <= 10 and not any(c.isspace() for c in text):
+            flags |= A_ACRONYM
         zcase = None
         if flags & A_CASE:
             toks = [t for t in raw_tokens(case_text or text)
@@ -157,7 +164,7 @@ def main():
 
     def add_squash(v, text, flags=0):
         s = ''.join(t.lower() for t in raw_tokens(text))
-        if len(s) >= 14:
+        if len(s) >= 12:
             squash.append((s, v, flags))
 
     # 1. hand-checked venues
@@ -178,15 +185,15 @@ def main():
         if kind in ('conference', 'workshop') and dblp != '-':
             hand_dblp.add(dblp)
         hand_acr.add(acr.lower())
-        for a in [acr] + al.split('|'):
+        for a in al.split('|') + [acr]:
             flags = 0
             while a and a[0] in '=!+%':
                 flags |= {'=': A_CASE, '!': A_WHOLE, '+': A_VOLUME, '%': A_WORKSHOP}[a[0]]
                 a = a[1:]
-            add_alias(v, a, flags)
+            add_alias(v, a, flags, hand=True)
         add_squash(v, name)
         for a in al.split('|'):
-            if a[:1] not in '=!%' and len(a) > 20:
+            if a[:1] not in '=!%' and len(a) >= 12:
                 add_squash(v, a.lstrip('+'), A_VOLUME if a.startswith('+') else 0)
 
     # 2. CCFDDL conferences
@@ -222,7 +229,8 @@ def main():
                 add_alias(v, abbr, A_WHOLE)
 
     # index: aliases grouped by first stem, longest first
-    aliases.sort(key=lambda a: (a[1][0], -len(a[1]), a[0]))
+    # within a first stem: by second stem (one-word aliases last), longest first
+    aliases.sort(key=lambda a: (a[1][0], a[1][1] if len(a[1]) > 1 else 1 << 32, -len(a[1]), a[0]))
     toks = []
     first = {}
     arows = []

@@ -82,6 +82,38 @@ def notes(n, english=0.20):
     return out
 
 
+def spaced_notes(n):
+    """n notes of Chinese words separated by spaces or punctuation, as if
+    segmented: unicode61 then finds whole words, the case most favourable
+    to it, for comparison (real notes do not put spaces between words)."""
+    rng = random.Random(SEED)
+    out = []
+    for i in range(1, n + 1):
+        items = []
+        for _ in range(rng.randint(10, 60)):
+            r = rng.random()
+            items.append(rng.choice(ZH_WORDS) if r < 0.75 else
+                         rng.choice(EN_TERMS) if r < 0.95 else rng.choice(LATEX))
+            items.append(rng.choice([" ", " ", " ", "，", "。"]))
+        out.append((i, "".join(items)))
+    return out
+
+
+def templated_notes(n, k=300):
+    """n notes whose Chinese comes from k fixed sentences: the case most
+    favourable to unicode61 (few distinct tokens), for comparison."""
+    rng = random.Random(SEED)
+    pool = ["".join(rng.choice(ZH_WORDS) for _ in range(rng.randint(3, 8))) for _ in range(k)]
+    out = []
+    for i in range(1, n + 1):
+        parts = []
+        for _ in range(rng.randint(2, 8)):
+            parts.append(rng.choice(pool))
+            parts.append(rng.choice(["，", "。", "、", " " + rng.choice(EN_TERMS) + " "]))
+        out.append((i, "".join(parts)))
+    return out
+
+
 if __name__ == "__main__":
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 50000
     for i, t in notes(n):

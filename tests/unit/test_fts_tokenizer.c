@@ -40,7 +40,7 @@ static char *tokens(const char *z, unsigned flags, int runTokens){
   memset(&r, 0, sizeof(r));
   pe_buf_init(&r.out);
   r.runTokens = runTokens;
-  s.pCtx = &r; s.xToken = rec_token; s.xRun = rec_run;
+  s.pTokenCtx = &r; s.xToken = rec_token; s.pRunCtx = &r; s.xRun = rec_run;
   rc = pe_fts_tokenize(z, (int)strlen(z), flags, &s, 99);
   if( rc ) pe_buf_appendf(&r.out, " rc=%d", rc);
   return pe_buf_finish(&r.out, 0);
@@ -75,6 +75,10 @@ int main(void){
   CHECK_TOKENS("記 a 憶", 0, 1, "記@0-3 < a >@3-6 憶@6-9");
   CHECK_TOKENS(" 記", 0, 0, "< >@0-1 記@1-4");
 
+  /* Variation selectors belong to the character before them. */
+  CHECK_TOKENS("\xE8\x91\x9B\xF3\xA0\x84\x80\xE5\x9F\x8E", PE_FTS_BIGRAM, 0, "葛@0-7 葛城@0-10^ 城@7-10");
+  CHECK_TOKENS("a\xEF\xB8\x80", 0, 0, "<a\xEF\xB8\x80>@0-4");
+
   /* Bigrams: colocated in documents; in queries the pair replaces the
   ** first character, the last character stays. */
   CHECK_TOKENS("記憶體", PE_FTS_BIGRAM, 0, "記@0-3 記憶@0-6^ 憶@3-6 憶體@3-9^ 體@6-9");
@@ -82,6 +86,7 @@ int main(void){
   CHECK_TOKENS("記憶體", PE_FTS_QUERY, 0, "記@0-3 憶@3-6 體@6-9");
   CHECK_TOKENS("記 憶x", PE_FTS_BIGRAM|PE_FTS_QUERY|PE_FTS_ASCII_FAST, 0, "記@0-3 |@3-4 憶@4-7 x@7-8");
   CHECK_TOKENS("記", PE_FTS_BIGRAM, 0, "記@0-3");
+  CHECK_TOKENS("𠀀𠀁か", PE_FTS_BIGRAM, 0, "𠀀@0-4 𠀀𠀁@0-8^ 𠀁@4-8 𠀁か@4-11^ か@8-11");
 
   /* fold: Traditional -> Simplified, in bigrams too; full-width alnum -> ASCII
   ** with a map back to the original offsets. */
@@ -123,7 +128,7 @@ int main(void){
     memset(&r, 0, sizeof(r));
     pe_buf_init(&r.out);
     r.failAt = 2; r.failRc = 7;
-    s.pCtx = &r; s.xToken = rec_token; s.xRun = rec_run;
+    s.pTokenCtx = &r; s.xToken = rec_token; s.pRunCtx = &r; s.xRun = rec_run;
     CHECK_INT(pe_fts_tokenize("記憶體 abc 記", 13, PE_FTS_BIGRAM, &s, 99), 7);
     CHECK_INT(r.nCall, 2);
     r.nCall = 0; r.failAt = 1; r.failRc = 5;                /* the run fails: 記 never comes */

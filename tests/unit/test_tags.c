@@ -216,6 +216,8 @@ int main(void){
   CHECK_INT(pe_json_string_array("[\"a\" \"b\"]", 9, 0, 0), 0);
   CHECK_INT(pe_json_string_array("[\"a\"] x", 7, 0, 0), 0);
   CHECK_INT(pe_json_string_array("[1]", 3, 0, 0), 0);
+  CHECK_INT(pe_json_string_array("[null, \"a\", null]", 17, 0, 0), 1);
+  CHECK_INT(pe_json_string_array("[nul]", 5, 0, 0), 0);
   CHECK_INT(pe_json_string_array("[video]", 7, 0, 0), 0);
   pe_buf_init(&b);
   z = "[\"a\\\"\\u00e9\\ud83d\\ude00\\n\"]";

@@ -1,0 +1,75 @@
+#!/usr/bin/python3
+"""bench_normalize.py: the figures of bench_normalize.sh (run that, not this).
+
+    bench_normalize.py ROWS.db PAPEREXT.so
+
+Accuracy on the labeled sets of tests/data/, then speed: each figure is the
+best of 3 runs of one query over the 1,000,000 rows, next to the best of 3 of
+lower() on the same column, measured in this one run (target: <= 5x lower()).
+Times are the CPU time of this process (time.process_time): the machine is
+shared, and wall time there measures the neighbours' load more than the query.
+"""
+import sqlite3
+import sys
+import time
+
+REPEAT = 3
+db_path, ext = sys.argv[1], sys.argv[2]
+
+mem = sqlite3.connect(":memory:")
+mem.enable_load_extension(True)
+mem.load_extension(ext)
+
+
+def rows(path, ncol):
+    for line in open(path, encoding="utf-8"):
+        if line.startswith("# "):
+            continue
+        parts = line.rstrip("\n").split("\t")
+        if len(parts) == ncol:
+            yield [p.replace("\\n", "\n") for p in parts]
+
+
+def q(sql, *args):
+    return mem.execute(sql, args).fetchone()[0]
+
+
+print("accuracy on the labeled sets (tests/data/)")
+tags = list(rows("tests/data/tags.tsv", 2))
+ok = sum(q("SELECT tags_parse(?)", t) == want for t, want in tags)
+print("  %-44s %4d/%-4d %6.1f%%" % ("tags_parse exact (tags.tsv)", ok, len(tags), 100.0 * ok / len(tags)))
+ids = list(rows("tests/data/ident.tsv", 4))
+ok = 0
+for text, aid, ver, doi in ids:
+    got = (q("SELECT arxiv_id(?)", text) or "", str(q("SELECT arxiv_version(?)", text) or ""),
+           q("SELECT doi(?)", text) or "")
+    ok += got == (aid, ver, doi)
+print("  %-44s %4d/%-4d %6.1f%%" % ("arxiv_id+arxiv_version+doi (ident.tsv)", ok, len(ids), 100.0 * ok / len(ids)))
+for name, f in (("title_same, tuning set (title_pairs.tsv)", "title_pairs.tsv"),
+                ("title_same, held out (title_pairs_heldout)", "title_pairs_heldout.tsv")):
+    pairs = list(rows("tests/data/" + f, 4))
+    ok = sum((q("SELECT title_same(?, ?)", a, b) == 1) == (lab == "same") for lab, kind, a, b in pairs)
+    print("  %-44s %4d/%-4d %6.1f%%" % (name, ok, len(pairs), 100.0 * ok / len(pairs)))
+
+db = sqlite3.connect(db_path)
+db.execute("PRAGMA mmap_size = 1000000000")
+db.enable_load_extension(True)
+db.load_extension(ext)
+n = db.execute("SELECT count(*) FROM rows").fetchone()[0]
+
+
+def best(sql):
+    times = []
+    for _ in range(REPEAT):
+        t = time.process_time()
+        db.execute(sql).fetchone()
+        times.append(time.process_time() - t)
+    return min(times)
+
+
+print("speed over %d rows, best of %d (CPU seconds; ratio to lower() on the same column)" % (n, REPEAT))
+for col, fn in (("title", "title_key"), ("tags", "tags_parse"), ("tags", "tag_norm"), ("title", "arxiv_id"), ("title", "doi")):
+    base = best("SELECT sum(length(lower(%s))) FROM rows" % col)
+    t = best("SELECT sum(length(%s(%s))) FROM rows" % (fn, col))
+    target = "  (target <= 5x)" if fn in ("title_key", "tags_parse") else ""
+    print("  %-12s %6.3f s   lower(%s) %6.3f s   %5.2fx%s" % (fn, t, col, base, t / base, target))

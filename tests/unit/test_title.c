@@ -1,0 +1,175 @@
+/* Unit tests of the title core (ext/title.c) and its labeled pair sets. */
+#include <stdio.h>
+#include <stdlib.h>
+#include "check.h"
+#include "pe_mem.h"
+#include "strbuf.h"
+#include "title.h"
+
+static char *key(const char *z){
+  PeBuf b;
+  pe_buf_init(&b);
+  CHECK_INT(pe_title_key(&b, z, strlen(z)), PE_OK);
+  return pe_buf_finish(&b, 0);
+}
+#define CHECK_KEY(in, want) do{ char *g = key(in); CHECK_STR(g, want); pe_free(g); }while(0)
+
+static double sim(const char *a, const char *b){
+  return pe_title_similarity(a, strlen(a), b, strlen(b));
+}
+
+/* "\n" in a title of the pair files stands for a line break. */
+static void unescape(char *z){
+  char *w = z;
+  for(; *z; z++){
+    if( z[0]=='\\' && z[1]=='n' ){ *w++ = '\n'; z++; }
+    else *w++ = *z;
+  }
+  *w = 0;
+}
+
+/* Accuracy of title_same on a labeled pair file: right/total in *pnRight, *pnCase. */
+static void pair_set(const char *zFile, int *pnRight, int *pnCase){
+  FILE *in = fopen(zFile, "rb");
+  char line[4096];
+  *pnRight = *pnCase = 0;
+  CHECK(in!=0);
+  if( in==0 ) return;
+  while( fgets(line, sizeof line, in) ){
+    char *f[4], *p = line;
+    size_t len = strlen(line);
+    int k, same;
+    double s;
+    if( line[0]=='#' && line[1]==' ' ) continue;
+    while( len>0 && (line[len-1]=='\n' || line[len-1]=='\r') ) line[--len] = 0;
+    for(k=0; k<4; k++){
+      f[k] = p;
+      p = p ? strchr(p, '\t') : 0;
+      if( p ) *p++ = 0;
+    }
+    if( f[3]==0 ) continue;
+    unescape(f[2]);
+    unescape(f[3]);
+    s = sim(f[2], f[3]);
+    same = s >= PE_TITLE_SAME;
+    (*pnCase)++;
+    if( same==(strcmp(f[0], "same")==0) ) (*pnRight)++;
+    else printf("%s: %s %.3f %s | %s\n", zFile, f[0], s, f[2], f[3]);
+  }
+  fclose(in);
+  printf("%s: %d/%d right\n", zFile, *pnRight, *pnCase);
+}
+
+static void fuzz(void){
+  static const char *aPiece[] = {
+    "a", "Net", "s", " ", "-", "- ", "-\n", "{", "}", "\\'", "\\\"", "$", "\\", "&", "'",
+    ":", "\xC3\xA9", "\xE8\xA8\x98", "\xFF", "\xE3\x80", "1", "x", "\xC3\x97", "gan",
+    "and", "the", "\xEF\xAC\x81", "\xCC\x81", "?", "~", "--",
+  };
+  unsigned seed = 99;
+  int k, j, nBad = 0;
+  for(k=0; k<20000; k++){
+    char a[64], b[64];
+    size_t na = 0, nb = 0;
+    double s;
+    PeBuf kb;
+    for(j=0; j<12; j++){
+      const char *p;
+      size_t lp;
+      seed = seed*1103515245u + 12345u;
+      p = aPiece[(seed>>16)%(sizeof(aPiece)/sizeof(aPiece[0]))];
+      lp = strlen(p);
+      if( (seed>>8)&1 ){ if( na+lp<sizeof a ){ memcpy(a+na, p, lp); na += lp; } }
+      else if( nb+lp<sizeof b ){ memcpy(b+nb, p, lp); nb += lp; }
+    }
+    s = pe_title_similarity(a, na, b, nb);
+    if( s<0.0 || s>1.0 ) nBad++;
+    if( pe_title_similarity(a, na, a, na)!=1.0 ) nBad++;
+    pe_buf_init(&kb);
+    if( pe_title_key(&kb, a, na)!=PE_OK ) nBad++;
+    pe_buf_free(&kb);
+  }
+  CHECK_INT(nBad, 0);
+}
+
+int main(void){
+  int nRight, nCase;
+  char *zLong;
+  size_t i;
+
+  /* keys: each rule */
+  CHECK_KEY("Attention Is All You Need", "attention is all you need");
+  CHECK_KEY("  Attention   is\tall\nyou need.  ", "attention is all you need");
+  CHECK_KEY("{BERT}: Pre-{T}raining of Deep Bidirectional Transformers",
+            "bert pre training of deep bidirectional transformers");        /* braces */
+  CHECK_KEY("Poincar{\\'e} Embeddings", "poincare embeddings");             /* LaTeX accent */
+  CHECK_KEY("Poincar\\'{e} Embeddings", "poincare embeddings");
+  CHECK_KEY("Schr\\\"odinger Bridge", "schrodinger bridge");
+  CHECK_KEY("Poincaré Embeddings", "poincare embeddings");                  /* accents folded */
+  CHECK_KEY("\\emph{Mask} R-CNN", "mask r cnn");                            /* font command */
+  CHECK_KEY("$\\beta$-VAE", "beta vae");                                    /* math kept, then folded */
+  CHECK_KEY("Sinkhorn--Knopp and Sinkhorn–Knopp and Sinkhorn—Knopp",
+            "sinkhorn knopp and sinkhorn knopp and sinkhorn knopp");        /* every dash */
+  CHECK_KEY("Ｄｅｅｐ ﬁne-tuning", "deep fine tuning");                      /* NFKC */
+  CHECK_KEY("STRASSE Straße", "strasse strasse");                           /* case folding */
+  CHECK_KEY("zero\xC2\xADshot zero\xE2\x80\x8Bshot", "zeroshot zeroshot");  /* ignorables */
+  CHECK_KEY("Represen- tation Clus-\nter Learn-  \n ing", "representation cluster learning");
+  CHECK_KEY("Self- and Semi-Supervised", "self and semi supervised");       /* suspended hyphen */
+  CHECK_KEY("Pre- or Post-training", "pre or post training");
+  CHECK_KEY("Self- Supervised", "self supervised");                         /* capital: no join */
+  CHECK_KEY("3- dimensional", "3 dimensional");                             /* digit: no join */
+  CHECK_KEY("Don't Stop: Don’t Stop", "dont stop dont stop");               /* apostrophes */
+  CHECK_KEY("Domains & Tasks", "domains and tasks");                        /* & */
+  CHECK_KEY("\"Why Should I Trust You?\": Explaining", "why should i trust you explaining");
+  CHECK_KEY("Invertible 1×1 Convolutions; 16×16 words; a × b", "invertible 1x1 convolutions 16x16 words a b");
+  CHECK_KEY("基于 BERT 的中文 命名实体识别", "基于bert的中文命名实体识别");   /* CJK: no spaces */
+  CHECK_KEY("", "");
+  CHECK_KEY("... --- ?!", "");
+  CHECK_KEY("a\xFF" "b", "a b");                                             /* bad byte: a break */
+  CHECK_KEY("{\\\"{\\'{", "");                                              /* broken LaTeX */
+
+  /* similarity: the measure's parts */
+  CHECK(sim("Attention Is All You Need", "attention is all you need.")==1.0);
+  CHECK(sim("Debiased Contrastive Learning", "Supervised Contrastive Learning") < PE_TITLE_SAME);
+  CHECK(sim("Debiased Contrastive Learning", "Supervised Contrastive Learning") > 0.6);
+  CHECK(sim("How transferable are features in deep neural networks?p",
+            "How transferable are features in deep neural networks?") >= PE_TITLE_SAME);
+  CHECK(sim("Deep Residual Learning for Image Recogntion",
+            "Deep Residual Learning for Image Recognition")==1.0);          /* typo */
+  CHECK(sim("Graph Convolutional Network", "Graph Convolutional Networks")==1.0);  /* plural */
+  CHECK(sim("Generative Adversarial Nets", "Generative Adversarial Networks")==1.0);  /* abbreviation */
+  CHECK(sim("Wasserstein GAN", "Wasserstein Generative Adversarial Networks")==1.0); /* acronym */
+  CHECK(sim("Unsupervised Multitask Learners", "Unsupervised Multi-Task Learners")==1.0); /* compound */
+  CHECK(sim("YOLOv3", "YOLOv4")==0.0);                                      /* digits exact */
+  CHECK(sim("GPT-2", "GPT-3") < PE_TITLE_SAME);
+  CHECK(sim("DINO: Emerging Properties in Self-Supervised Vision Transformers",
+            "Emerging Properties in Self-Supervised Vision Transformers") >= 0.969);
+  CHECK(sim("DINO: Emerging Properties in Self-Supervised Vision Transformers",
+            "Emerging Properties in Self-Supervised Vision Transformers") < 1.0);
+  CHECK(sim("Scaling Laws for Neural Language Models",
+            "Scaling Laws of Neural Language Models") >= PE_TITLE_SAME);    /* function word */
+  CHECK(sim("Attention is not Explanation", "Attention is not not Explanation") < PE_TITLE_SAME);
+  CHECK(sim("", "")==1.0);
+  CHECK(sim("...", "")==1.0);
+  CHECK(sim("a", "")==0.0);
+  CHECK(sim("图像识别研究", "图像分割研究") < PE_TITLE_SAME);                /* CJK per character */
+  CHECK(sim("基于深度学习的图像识别研究", "基于深度学习的图象识别研究") >= PE_TITLE_SAME);
+
+  /* a long title is compared on its first words: bounded work, no crash */
+  zLong = malloc(200000);
+  for(i=0; i+5<200000; i+=5) memcpy(zLong+i, "word ", 5);
+  zLong[i] = 0;
+  CHECK(sim(zLong, zLong)==1.0);
+  free(zLong);
+
+  /* the labeled sets */
+  pair_set("tests/data/title_pairs.tsv", &nRight, &nCase);
+  CHECK(nCase>=200);
+  CHECK(nRight*100 >= nCase*99);                /* 99% at least */
+  pair_set("tests/data/title_pairs_heldout.tsv", &nRight, &nCase);
+  CHECK(nCase>=90);
+  CHECK(nRight*100 >= nCase*95);                /* 95% on pairs never tuned on */
+
+  fuzz();
+  return CHECK_REPORT("title");
+}
