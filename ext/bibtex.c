@@ -577,7 +577,8 @@ static void parse_item(BibParser *p){
   BibEntry *pE = &p->entry;
   reset_item(p);
   pE->iStart = at;
-  position(p, at, &line, 0);
+  line = 0;
+  if( !p->bLight ) position(p, at, &line, 0);    /* a light pass needs no lines */
   pE->line = line;
   i = skip_space(p, at+1);
   e = scan_name(p, i);

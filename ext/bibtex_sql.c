@@ -34,6 +34,7 @@
 ** The tables stream: each row is parsed when it is asked for, so memory
 ** stays bounded whatever the size of the input (which is copied once).
 */
+#include <stdio.h>
 #include <string.h>
 #include "paperext.h"
 #include "bibformat.h"
@@ -255,27 +256,40 @@ static int entries_next(sqlite3_vtab_cursor *cur){
   return bib_advance(p, is_entry);
 }
 
-/* A JSON string: plain stretches copied whole, the rest escaped. */
+/* A JSON string: plain stretches copied whole, the rest escaped.  Room
+** is reserved ahead: 2 bytes per input byte, more for a control character. */
 static void json_string(PeBuf *b, BibText t){
   size_t i = 0;
-  pe_buf_appendc(b, '"');
+  char *w;
+  if( pe_buf_reserve(b, 2*t.n + 2) ) return;
+  w = b->z + b->n;
+  *w++ = '"';
   while( i<t.n ){
     size_t k = bibscan_json_plain(t.z+i, t.n-i);
-    pe_buf_append(b, t.z+i, k);
+    memcpy(w, t.z+i, k);
+    w += k;
     i += k;
     if( i<t.n ){
       unsigned char c = (unsigned char)t.z[i++];
+      *w++ = '\\';
       switch( c ){
-        case '"':  pe_buf_append(b, "\\\"", 2); break;
-        case '\\': pe_buf_append(b, "\\\\", 2); break;
-        case '\n': pe_buf_append(b, "\\n", 2); break;
-        case '\r': pe_buf_append(b, "\\r", 2); break;
-        case '\t': pe_buf_append(b, "\\t", 2); break;
-        default:   pe_buf_appendf(b, "\\u%04x", c); break;
+        case '"':  *w++ = '"'; break;
+        case '\\': *w++ = '\\'; break;
+        case '\n': *w++ = 'n'; break;
+        case '\r': *w++ = 'r'; break;
+        case '\t': *w++ = 't'; break;
+        default:
+          b->n = (size_t)(w - b->z);
+          if( pe_buf_reserve(b, 5 + 2*(t.n-i) + 1) ) return;
+          w = b->z + b->n;
+          w += snprintf(w, 6, "u%04x", c);
+          break;
       }
     }
   }
-  pe_buf_appendc(b, '"');
+  *w++ = '"';
+  b->n = (size_t)(w - b->z);
+  b->z[b->n] = 0;
 }
 
 static void fields_json(PeBuf *b, const BibField *a, int n){
