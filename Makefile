@@ -46,7 +46,8 @@ BUILD_DEPS = pkg-config:pkg-config cc:gcc sqlite3.pc:libsqlite3-dev \
              libpcre2-8.pc:libpcre2-dev libutf8proc.pc:libutf8proc-dev sqlite3:sqlite3
 TEST_DEPS  = valgrind:valgrind /usr/bin/python3:python3 clang:clang \
              /usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a:libclang-rt-14-dev \
-             sqlite-utils:sqlite-utils node:nodejs npm:npm
+             sqlite-utils:sqlite-utils node:nodejs npm:npm \
+             /usr/include/btparse.h:libbtparse-dev /usr/bin/listbib:texlive-bibtex-extra
 
 .PHONY: all deps test-deps test demo bench install uninstall clean generate lint fuzz fuzz-smoke
 
@@ -124,14 +125,20 @@ build/asan/unit/%: tests/unit/%.c $(CORE_SRC) $(EXT_HDR) tests/unit/check.h test
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(SAN) -O1 -Itests/unit -o $@ $< $(CORE_SRC) tests/unit/pe_mem_libc.c $(PKG_LIBS)
 
+# The reference for the BibTeX corpus test and benchmark: a driver of btparse.
+build/btparse_count: tests/btparse/btparse_count.c
+	@mkdir -p $(dir $@)
+	$(CC) -O2 -o $@ $< -lbtparse
+
 test: test-deps paperext.so build/asan/paperext.so build/tsan/paperext.so build/runner build/asan/runner \
-      build/asan/oom build/tsan/threads $(UNIT_BIN) $(UNIT_ASAN) $(REPLAY_BIN) $(FUZZ_BIN)
+      build/asan/oom build/tsan/threads $(UNIT_BIN) $(UNIT_ASAN) $(REPLAY_BIN) $(FUZZ_BIN) \
+      build/btparse_count
 	@sh tests/run.sh
 
 demo: all
 	@sh sql/demo.sh
 
-bench: all build/runner
+bench: all build/runner build/btparse_count
 	@sh tests/bench/run.sh
 
 generate:
