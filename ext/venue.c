@@ -503,6 +503,7 @@ static int alias_matches(const VText *t, int i, const PeVenueAlias *al){
   }
   if( (al->flags & PE_VA_CASE) && !case_ok(t, &t->a[i], al->zCase) ) return 0;
   if( (al->flags & PE_VA_WHOLE) && !covers_all(t, i, al->nTok) ) return 0;
+  if( (al->flags & PE_VA_PUBLISHER) && i>1 && !t->hasFindings ) return 0;
   return 1;
 }
 
@@ -622,6 +623,56 @@ done:
   if( zSq!=aStatic ) pe_free(zSq);
   pe_free(aTokOf);
   return rc;
+}
+
+/* The letters of the words of the text, lower case, without numbers and
+** 'vol.'/'pp.' words, into a[0..nA); 0 when it does not fit. */
+static int literal_key(const VText *t, char *a, int nA){
+  const char *z = t->z;
+  size_t n = t->n, i = 0;
+  int k = 0;
+  while( i<n ){
+    int isDigit, len = tok_char(z, n, i, &isDigit), k0 = k, digits;
+    size_t start = i;
+    if( len==0 ){ i++; continue; }
+    digits = isDigit;
+    while( i<n && (len = tok_char(z, n, i, &isDigit))>0 && isDigit==digits ){
+      int j;
+      for(j=0; j<len; j++){
+        if( !digits ){ if( k>=nA-1 ) return 0; a[k++] = (char)LOWER(z[i+(size_t)j]); }
+      }
+      i += (size_t)len;
+    }
+    if( !digits ){
+      int w = word_lookup(z+start, (int)(i-start));
+      if( w>=0 && pe_venue_words[w].eClass==PE_VW_PAGES ) k = k0;
+    }
+  }
+  a[k] = 0;
+  return k;
+}
+
+/* Journals known only by their whole name: when the text names no venue, or
+** only journals by whole name, it may be one of them ('Proceedings of the
+** IEEE', 'Proceedings of the ACM on Human-Computer Interaction'). */
+static void match_literal(VText *t){
+  char a[256];
+  int k, n, lo = 0, hi = pe_venue_literal_count;
+  for(k=0; k<t->nMatch; k++){
+    if( t->aMatch[k].iVenue<0 || !(t->aMatch[k].flags & PE_VA_WHOLE) ) return;
+  }
+  n = literal_key(t, a, (int)sizeof(a));
+  if( n<4 ) return;
+  while( lo<hi ){
+    int mid = (lo+hi)/2;
+    int c = strcmp(pe_venue_literal[mid].z, a);
+    if( c==0 ){
+      t->nMatch = 0;
+      add_match(t, 0, t->nTok>0 ? t->nTok : 1, (int)pe_venue_literal[mid].iVenue, PE_VA_WHOLE);
+      return;
+    }
+    if( c<0 ) lo = mid+1; else hi = mid;
+  }
 }
 
 /* ------------------------------------------------------------------ */
@@ -787,13 +838,15 @@ static void venue_decide(const VText *t, const PeVenueOverlay *ov, PeVenueInfo *
   }
   if( best ){
     iVenue = best->iVenue;
-    /* 'Findings of the ACL: EMNLP 2020': the last ACL-family venue named */
+    /* 'Findings of the Association for Computational Linguistics: EMNLP 2020':
+    ** the venue after the association's name (ACL only when no other is named) */
     if( t->hasFindings && iVenue>=0 && is_acl_family(pe_venue_table[iVenue].zAcronym) ){
       char zF[32];
       int iF;
       for(k=0; k<t->nMatch; k++){
         const VMatch *m = &t->aMatch[k];
-        if( m->iVenue>=0 && is_acl_family(pe_venue_table[m->iVenue].zAcronym) ) best = m;
+        if( m->iVenue<0 || !is_acl_family(pe_venue_table[m->iVenue].zAcronym) ) continue;
+        if( strcmp(pe_venue_table[best->iVenue].zAcronym, "ACL")==0 ) best = m;
       }
       strcpy(zF, "Findings-");
       strcat(zF, pe_venue_table[best->iVenue].zAcronym);
@@ -845,6 +898,7 @@ int pe_venue_parse(const PeVenueOverlay *ov, const char *z, size_t n, PeVenueInf
     rc = match_squashed(&t);
     if( rc ) goto done;
   }
+  match_literal(&t);
   venue_decide(&t, ov, pOut);
 done:
   if( t.a!=aTokStatic ) pe_free(t.a);

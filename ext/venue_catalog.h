@@ -62,6 +62,7 @@ typedef struct PeVenueWord {
 #define PE_VA_VOLUME    0x04  /* a number right after it is a volume (NeurIPS) */
 #define PE_VA_WORKSHOP  0x08  /* the spelling itself means a workshop (CVPRW) */
 #define PE_VA_ACRONYM   0x10  /* an acronym: 'ICML 20' means 2020 */
+#define PE_VA_PUBLISHER 0x20  /* also a publisher's name: counts only at the start */
 
 typedef struct PeVenueAlias {
   uint32_t iVenue;
@@ -89,6 +90,11 @@ extern const PeVenueAlias pe_venue_aliases[];
 extern const int pe_venue_alias_count;
 extern const PeVenueSquash pe_venue_squash[];
 extern const int pe_venue_squash_count;
+/* Journals matched only by their whole name, letters only ('proceedingsoftheieee'):
+** names that are all fillers or that read like another journal without them.
+** Sorted by z for a binary search. */
+extern const PeVenueSquash pe_venue_literal[];
+extern const int pe_venue_literal_count;
 
 /* FNV-1a, the hash of pe_venue_word_hash (the generator computes the same). */
 static inline uint32_t pe_venue_hash(const char *z, int n){
