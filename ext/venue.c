@@ -27,7 +27,7 @@
 #define T_HYPHEN   0x008   /* only a hyphen or dash (and spaces) before it */
 #define T_NOYEAR   0x010   /* a page, volume or range number */
 #define T_ORDINAL  0x020   /* '37th', 'fourth' (value holds the number) */
-#define T_UPPER    0x040   /* written in capitals */
+/* 0x040 unused (capitals are checked where needed: tok_upper()) */
 #define T_CONTENT  0x080   /* a word a whole-string alias must cover */
 #define T_SPACED   0x100   /* only white space before it */
 #define T_WORKSHOP 0x200   /* 'workshop(s)' */
@@ -56,6 +56,7 @@ typedef struct VText {
   VMatch *aMatch; int nMatch;
   int nContent;            /* tokens with T_CONTENT */
   int hasFindings, longWord;
+  uint32_t litHash;        /* FNV-1a of its words' letters, but 'vol.'/'pp.' (match_literal) */
   int arxivYear;
 } VText;
 
@@ -332,6 +333,7 @@ static void venue_tokenize(VText *t){
   const char *z = t->z;
   size_t n = t->n, i = 0;
   int sep = 0, sawSep = 1;      /* separators since the last token */
+  uint32_t lh = 2166136261u, litBefore = lh;   /* t->litHash as it grows */
   int pagesPending = 0, pendingNumber = 0;
   while( i<n ){
     unsigned char c = (unsigned char)z[i];
@@ -340,7 +342,7 @@ static void venue_tokenize(VText *t){
     VTok *p;
     uint32_t h;
     char zLow[MAX_WORD];
-    int w, flags = 0, nLow = 0;
+    int w, flags = 0, nLow = 0, cut = 0, want;
     if( c<0x80 ){
       int k = CLASS(c);
       if( !(k & C_WORD) ){
@@ -365,22 +367,26 @@ static void venue_tokenize(VText *t){
     }
     start = i;
     tokDigit = isDigit;
+    want = tokDigit ? C_DIGIT : C_ALPHA;
     /* the hash and a lower-case copy of the token as it is read */
+    litBefore = lh;
     for(h=2166136261u; len>0; len--){
       unsigned char lc = LOWER(z[i++]);
       if( nLow<MAX_WORD ) zLow[nLow] = (char)lc;
       nLow++;
       h ^= lc; h *= 16777619u;
+      lh ^= lc; lh *= 16777619u;
     }
     while( i<n ){
       c = (unsigned char)z[i];
       if( c<0x80 ){
         int k = CLASS(c);
-        if( !(k & C_WORD) || ((k & C_DIGIT)!=0)!=tokDigit ) break;
+        if( !(k & want) ) break;
         unsigned char lc = LOWER(c);
         if( nLow<MAX_WORD ) zLow[nLow] = (char)lc;
         nLow++;
         h ^= lc; h *= 16777619u; i++;
+        lh ^= lc; lh *= 16777619u;
       }else{
         len = tok_char(z, n, i, &isDigit);
         if( len==0 || isDigit!=tokDigit ) break;
@@ -389,6 +395,7 @@ static void venue_tokenize(VText *t){
           if( nLow<MAX_WORD ) zLow[nLow] = (char)lc;
           nLow++;
           h ^= lc; h *= 16777619u;
+          lh ^= lc; lh *= 16777619u;
         }
       }
     }
@@ -405,11 +412,12 @@ static void venue_tokenize(VText *t){
     p->id = -1; p->value = 0;
     if( tokDigit && (i-start==4 || i-start==7) ){
       size_t idEnd = arxiv_id_end(t, start, (int)(i-start));
-      if( idEnd ){ i = idEnd; sawSep = 1; continue; }
+      if( idEnd ){ i = idEnd; sawSep = 1; lh = litBefore; continue; }
     }
     if( tokDigit ){
       size_t k;
       int v = 0;
+      lh = litBefore;                 /* numbers are not in literal names */
       for(k=start; k<i; k++){ v = v*10 + (z[k]-'0'); if( v>1000000 ) v = 1000000; }
       p->value = v;
       flags |= T_DIGITS;
@@ -436,16 +444,18 @@ static void venue_tokenize(VText *t){
       q->id = -1;
       if( p->len==2 ) continue;
       /* '58thAnnualMeeting...' (spaces lost): the rest is a word */
-      if( word_lookup(z+start, (int)p->len)<0 ){ start += 2; p->off += 2; p->len -= 2; flags &= ~T_JOINED; }
+      if( word_lookup(z+start, (int)p->len)<0 ){
+        start += 2; p->off += 2; p->len -= 2; flags &= ~T_JOINED;
+        cut = 1;
+      }
     }
     if( p->len>=LONG_WORD ) t->longWord = 1;
-    w = (flags & T_JOINED) ? word_lookup(z+start, (int)p->len)   /* may have been cut */
-                           : word_lookup_h(zLow, (int)p->len, h);
+    w = cut ? word_lookup(z+start, (int)p->len) : word_lookup_h(zLow, (int)p->len, h);
     if( w>=0 ){
       const PeVenueWord *pw = &pe_venue_words[w];
       switch( pw->eClass ){
         case PE_VW_DROP: continue;
-        case PE_VW_PAGES: pagesPending = 1; continue;
+        case PE_VW_PAGES: pagesPending = 1; lh = litBefore; continue;
         case PE_VW_NUMBER: pendingNumber = pw->value; continue;
         case PE_VW_ORDINAL:
           p->value = pendingNumber + pw->value;
@@ -460,21 +470,25 @@ static void venue_tokenize(VText *t){
       p->id = (int32_t)pw->stem;
     }
     pagesPending = 0; pendingNumber = 0;
-    if( all_upper(z+start, (int)p->len) ) flags |= T_UPPER;
     p->flags = (uint32_t)flags | T_CONTENT;
     t->nContent++;
     t->nTok++;
   }
+  t->litHash = lh;
 }
 
 /* ------------------------------------------------------------------ */
 /* 3. Match                                                            */
 
+static int tok_upper(const VText *t, const VTok *p){
+  return all_upper(t->z+p->off, (int)p->len);
+}
+
 static int case_ok(const VText *t, const VTok *p, const char *zCase){
   size_t k = strlen(zCase);
   if( k!=p->len ) return 0;
   if( memcmp(t->z+p->off, zCase, k)==0 ) return 1;
-  return (p->flags & T_UPPER)!=0;
+  return tok_upper(t, p);
 }
 
 static int covers_all(const VText *t, int iTok, int nTok){
@@ -483,7 +497,7 @@ static int covers_all(const VText *t, int iTok, int nTok){
     const VTok *p = &t->a[j];
     if( !(p->flags & T_CONTENT) ) continue;
     /* inside the alias, or an acronym in parentheses: 'IEEE Computer Architecture Letters (CAL)' */
-    if( (j>=iTok && j<iTok+nTok) || ((p->flags & T_PAREN) && (p->flags & T_UPPER)) ) n++;
+    if( (j>=iTok && j<iTok+nTok) || ((p->flags & T_PAREN) && tok_upper(t, p)) ) n++;
   }
   return n==t->nContent;
 }
@@ -509,8 +523,7 @@ static int alias_matches(const VText *t, int i, const PeVenueAlias *al){
 
 /* The second stem of alias k (one-word aliases sort last). */
 static uint32_t alias_second(uint32_t k){
-  const PeVenueAlias *al = &pe_venue_aliases[k];
-  return al->nTok>1 ? pe_venue_alias_toks[al->iTok+1] : UINT32_MAX;
+  return pe_venue_aliases[k].second;
 }
 
 /* The longest catalog alias starting at each token. */
@@ -626,7 +639,8 @@ done:
 }
 
 /* The letters of the words of the text, lower case, without numbers and
-** 'vol.'/'pp.' words, into a[0..nA); 0 when it does not fit. */
+** 'vol.'/'pp.' words (the key t->litHash hashes), into a[0..nA); -1 when it
+** does not fit. */
 static int literal_key(const VText *t, char *a, int nA){
   const char *z = t->z;
   size_t n = t->n, i = 0;
@@ -638,8 +652,9 @@ static int literal_key(const VText *t, char *a, int nA){
     digits = isDigit;
     while( i<n && (len = tok_char(z, n, i, &isDigit))>0 && isDigit==digits ){
       int j;
-      for(j=0; j<len; j++){
-        if( !digits ){ if( k>=nA-1 ) return 0; a[k++] = (char)LOWER(z[i+(size_t)j]); }
+      for(j=0; j<len && !digits; j++){
+        if( k>=nA-1 ) return -1;
+        a[k++] = (char)LOWER(z[i+(size_t)j]);
       }
       i += (size_t)len;
     }
@@ -654,24 +669,25 @@ static int literal_key(const VText *t, char *a, int nA){
 
 /* Journals known only by their whole name: when the text names no venue, or
 ** only journals by whole name, it may be one of them ('Proceedings of the
-** IEEE', 'Proceedings of the ACM on Human-Computer Interaction'). */
+** IEEE', 'Proceedings of the ACM on Human-Computer Interaction').  The table
+** is sorted by the hash of the name; a hit is checked letter by letter. */
 static void match_literal(VText *t){
-  char a[256];
-  int k, n, lo = 0, hi = pe_venue_literal_count;
+  int k, lo = 0, hi = pe_venue_literal_count;
   for(k=0; k<t->nMatch; k++){
     if( t->aMatch[k].iVenue<0 || !(t->aMatch[k].flags & PE_VA_WHOLE) ) return;
   }
-  n = literal_key(t, a, (int)sizeof(a));
-  if( n<4 ) return;
   while( lo<hi ){
     int mid = (lo+hi)/2;
-    int c = strcmp(pe_venue_literal[mid].z, a);
-    if( c==0 ){
+    if( pe_venue_literal[mid].flags < t->litHash ) lo = mid+1; else hi = mid;
+  }
+  for(k=lo; k<pe_venue_literal_count && pe_venue_literal[k].flags==t->litHash; k++){
+    char a[256];
+    if( literal_key(t, a, (int)sizeof(a))==(int)pe_venue_literal[k].n
+     && strcmp(a, pe_venue_literal[k].z)==0 ){
       t->nMatch = 0;
-      add_match(t, 0, t->nTok>0 ? t->nTok : 1, (int)pe_venue_literal[mid].iVenue, PE_VA_WHOLE);
+      add_match(t, 0, t->nTok>0 ? t->nTok : 1, (int)pe_venue_literal[k].iVenue, PE_VA_WHOLE);
       return;
     }
-    if( c<0 ) lo = mid+1; else hi = mid;
   }
 }
 

@@ -67,6 +67,7 @@ typedef struct PeVenueWord {
 typedef struct PeVenueAlias {
   uint32_t iVenue;
   uint32_t iTok;          /* first stem id in pe_venue_alias_toks */
+  uint32_t second;        /* the second stem id, UINT32_MAX for a one-word alias */
   uint8_t nTok;
   uint8_t flags;          /* PE_VA_* */
   const char *zCase;      /* PE_VA_CASE: the spelling required */
@@ -92,7 +93,7 @@ extern const PeVenueSquash pe_venue_squash[];
 extern const int pe_venue_squash_count;
 /* Journals matched only by their whole name, letters only ('proceedingsoftheieee'):
 ** names that are all fillers or that read like another journal without them.
-** Sorted by z for a binary search. */
+** Here flags holds pe_venue_hash(z); sorted by it for a binary search. */
 extern const PeVenueSquash pe_venue_literal[];
 extern const int pe_venue_literal_count;
 

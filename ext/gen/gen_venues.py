@@ -305,7 +305,7 @@ def main():
         if len(ids) > 255:
             sys.exit('alias too long')
         first.setdefault(ids[0], [i, 0])[1] += 1
-        arows.append((v, len(toks), len(ids), flags, zcase))
+        arows.append((v, len(toks), ids[1] if len(ids) > 1 else 0xFFFFFFFF, len(ids), flags, zcase))
         toks.extend(ids)
     squash.sort(key=lambda s: (-len(s[0]), s[0]))
     sq, seen_sq = [], set()
@@ -361,14 +361,14 @@ def main():
     o.append('};\n')
     o.append('const int pe_venue_alias_count = %d;' % len(arows))
     o.append('const PeVenueAlias pe_venue_aliases[] = {')
-    for v, t, n, fl, zc in arows:
-        o.append('  {%d, %d, %d, %d, %s},' % (v, t, n, fl, cstr(zc) if zc else '0'))
+    for v, t, sec, n, fl, zc in arows:
+        o.append('  {%d, %d, %du, %d, %d, %s},' % (v, t, sec, n, fl, cstr(zc) if zc else '0'))
     o.append('};\n')
-    lit = sorted(literal.items())
+    lit = sorted(literal.items(), key=lambda kv: (fnv(kv[0].encode('utf-8')), kv[0]))
     o.append('const int pe_venue_literal_count = %d;' % len(lit))
     o.append('const PeVenueSquash pe_venue_literal[] = {')
     for z, v in lit:
-        o.append('  {%s, %d, %d, 0},' % (cstr(z), len(z), v))
+        o.append('  {%s, %d, %d, %du},' % (cstr(z), len(z.encode('utf-8')), v, fnv(z.encode('utf-8'))))
     o.append('};\n')
     o.append('const int pe_venue_squash_count = %d;' % len(sq))
     o.append('const PeVenueSquash pe_venue_squash[] = {')
