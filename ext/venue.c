@@ -56,7 +56,6 @@ typedef struct VText {
   VMatch *aMatch; int nMatch;
   int nContent;            /* tokens with T_CONTENT */
   int hasFindings, longWord;
-  uint32_t litHash;        /* FNV-1a of its words' letters, but 'vol.'/'pp.' (match_literal) */
   int arxivYear;
 } VText;
 
@@ -225,12 +224,17 @@ static int venue_prepare(VText *t, const char *z, size_t n, PeBuf *pBuf){
   else pe_fold_append(pBuf, z, n, PE_FOLD_NFKC|PE_FOLD_IGNORE|PE_FOLD_STRIPMARK);
   if( pBuf->oom ) return PE_NOMEM;
   if( pBuf->z==0 ){ t->z = ""; t->n = 0; return PE_OK; }
-  for(i=k=0; i<pBuf->n; i++){
-    if( pBuf->z[i]!='{' && pBuf->z[i]!='}' ) pBuf->z[k++] = pBuf->z[i];
+  {
+    char *zb = pBuf->z;           /* a local: stores through it could alias *pBuf */
+    size_t nb = pBuf->n;
+    for(i=k=0; i<nb; i++){
+      char c = zb[i];
+      if( c!='{' && c!='}' ) zb[k++] = c;
+    }
+    zb[k] = 0;
+    pBuf->n = k;
+    t->z = zb; t->n = k;
   }
-  pBuf->n = k;
-  pBuf->z[k] = 0;
-  t->z = pBuf->z; t->n = k;
   return PE_OK;
 }
 
@@ -330,10 +334,11 @@ static size_t arxiv_id_end(VText *t, size_t start, int nDigit){
 /* Cut the text into t->a (allocated by the caller for the worst case, one
 ** token per byte). */
 static void venue_tokenize(VText *t){
+  VTok *a = t->a;                 /* locals: stores to tokens could alias *t */
+  int nTok = 0;
   const char *z = t->z;
   size_t n = t->n, i = 0;
   int sep = 0, sawSep = 1;      /* separators since the last token */
-  uint32_t lh = 2166136261u, litBefore = lh;   /* t->litHash as it grows */
   int pagesPending = 0, pendingNumber = 0;
   while( i<n ){
     unsigned char c = (unsigned char)z[i];
@@ -369,13 +374,11 @@ static void venue_tokenize(VText *t){
     tokDigit = isDigit;
     want = tokDigit ? C_DIGIT : C_ALPHA;
     /* the hash and a lower-case copy of the token as it is read */
-    litBefore = lh;
     for(h=2166136261u; len>0; len--){
       unsigned char lc = LOWER(z[i++]);
       if( nLow<MAX_WORD ) zLow[nLow] = (char)lc;
       nLow++;
       h ^= lc; h *= 16777619u;
-      lh ^= lc; lh *= 16777619u;
     }
     while( i<n ){
       c = (unsigned char)z[i];
@@ -386,7 +389,6 @@ static void venue_tokenize(VText *t){
         if( nLow<MAX_WORD ) zLow[nLow] = (char)lc;
         nLow++;
         h ^= lc; h *= 16777619u; i++;
-        lh ^= lc; lh *= 16777619u;
       }else{
         len = tok_char(z, n, i, &isDigit);
         if( len==0 || isDigit!=tokDigit ) break;
@@ -395,7 +397,6 @@ static void venue_tokenize(VText *t){
           if( nLow<MAX_WORD ) zLow[nLow] = (char)lc;
           nLow++;
           h ^= lc; h *= 16777619u;
-          lh ^= lc; lh *= 16777619u;
         }
       }
     }
@@ -407,39 +408,38 @@ static void venue_tokenize(VText *t){
     else if( sep==0 ) flags |= T_SPACED;
     sep = 0; sawSep = 0;
 
-    p = &t->a[t->nTok];
+    p = &a[nTok];
     p->off = (uint32_t)start; p->len = (uint32_t)(i-start);
     p->id = -1; p->value = 0;
     if( tokDigit && (i-start==4 || i-start==7) ){
       size_t idEnd = arxiv_id_end(t, start, (int)(i-start));
-      if( idEnd ){ i = idEnd; sawSep = 1; lh = litBefore; continue; }
+      if( idEnd ){ i = idEnd; sawSep = 1; continue; }
     }
     if( tokDigit ){
       size_t k;
       int v = 0;
-      lh = litBefore;                 /* numbers are not in literal names */
       for(k=start; k<i; k++){ v = v*10 + (z[k]-'0'); if( v>1000000 ) v = 1000000; }
       p->value = v;
       flags |= T_DIGITS;
       if( pagesPending ){ flags |= T_NOYEAR; pagesPending = 0; }
-      if( (flags & T_HYPHEN) && t->nTok>0 && (t->a[t->nTok-1].flags & T_DIGITS) ){
-        int prev = t->a[t->nTok-1].value;
+      if( (flags & T_HYPHEN) && nTok>0 && (a[nTok-1].flags & T_DIGITS) ){
+        int prev = a[nTok-1].value;
         if( !(prev>=YEAR_MIN && prev<=YEAR_MAX && v>=prev && v<=prev+1) ){
           flags |= T_NOYEAR;                    /* 1137-1149: pages, not 'ICASSP 2020 - 2020' */
-          t->a[t->nTok-1].flags |= T_NOYEAR;
+          a[nTok-1].flags |= T_NOYEAR;
         }
       }
       w = (p->len<=4) ? word_lookup_h(zLow, (int)p->len, h) : -1;
       if( w>=0 ) p->id = (int32_t)pe_venue_words[w].stem;
       p->flags = (uint32_t)flags;
       pendingNumber = 0;
-      t->nTok++;
+      nTok++;
       continue;
     }
     /* a word */
-    if( (flags & T_JOINED) && t->nTok>0 && (t->a[t->nTok-1].flags & T_DIGITS)
-     && t->a[t->nTok-1].len<=3 && p->len>=2 && is_ordinal_suffix(z+start) ){
-      VTok *q = &t->a[t->nTok-1];
+    if( (flags & T_JOINED) && nTok>0 && (a[nTok-1].flags & T_DIGITS)
+     && a[nTok-1].len<=3 && p->len>=2 && is_ordinal_suffix(z+start) ){
+      VTok *q = &a[nTok-1];
       q->flags = (q->flags | T_ORDINAL) & ~(uint32_t)T_DIGITS;
       q->id = -1;
       if( p->len==2 ) continue;
@@ -455,13 +455,13 @@ static void venue_tokenize(VText *t){
       const PeVenueWord *pw = &pe_venue_words[w];
       switch( pw->eClass ){
         case PE_VW_DROP: continue;
-        case PE_VW_PAGES: pagesPending = 1; lh = litBefore; continue;
+        case PE_VW_PAGES: pagesPending = 1; continue;
         case PE_VW_NUMBER: pendingNumber = pw->value; continue;
         case PE_VW_ORDINAL:
           p->value = pendingNumber + pw->value;
           p->flags = T_ORDINAL;
           pendingNumber = 0;
-          t->nTok++;
+          nTok++;
           continue;
         case PE_VW_WORKSHOP: flags |= T_WORKSHOP; break;
         case PE_VW_FINDINGS: t->hasFindings = 1; break;
@@ -472,9 +472,9 @@ static void venue_tokenize(VText *t){
     pagesPending = 0; pendingNumber = 0;
     p->flags = (uint32_t)flags | T_CONTENT;
     t->nContent++;
-    t->nTok++;
+    nTok++;
   }
-  t->litHash = lh;
+  t->nTok = nTok;
 }
 
 /* ------------------------------------------------------------------ */
@@ -670,20 +670,23 @@ static int literal_key(const VText *t, char *a, int nA){
 /* Journals known only by their whole name: when the text names no venue, or
 ** only journals by whole name, it may be one of them ('Proceedings of the
 ** IEEE', 'Proceedings of the ACM on Human-Computer Interaction').  The table
-** is sorted by the hash of the name; a hit is checked letter by letter. */
+** is sorted by the hash of the name. */
 static void match_literal(VText *t){
-  int k, lo = 0, hi = pe_venue_literal_count;
+  char a[256];
+  uint32_t h;
+  int k, n, lo = 0, hi = pe_venue_literal_count;
   for(k=0; k<t->nMatch; k++){
     if( t->aMatch[k].iVenue<0 || !(t->aMatch[k].flags & PE_VA_WHOLE) ) return;
   }
+  n = literal_key(t, a, (int)sizeof(a));
+  if( n<4 ) return;
+  h = pe_venue_hash(a, n);
   while( lo<hi ){
     int mid = (lo+hi)/2;
-    if( pe_venue_literal[mid].flags < t->litHash ) lo = mid+1; else hi = mid;
+    if( pe_venue_literal[mid].flags < h ) lo = mid+1; else hi = mid;
   }
-  for(k=lo; k<pe_venue_literal_count && pe_venue_literal[k].flags==t->litHash; k++){
-    char a[256];
-    if( literal_key(t, a, (int)sizeof(a))==(int)pe_venue_literal[k].n
-     && strcmp(a, pe_venue_literal[k].z)==0 ){
+  for(k=lo; k<pe_venue_literal_count && pe_venue_literal[k].flags==h; k++){
+    if( (int)pe_venue_literal[k].n==n && memcmp(a, pe_venue_literal[k].z, (size_t)n)==0 ){
       t->nMatch = 0;
       add_match(t, 0, t->nTok>0 ? t->nTok : 1, (int)pe_venue_literal[k].iVenue, PE_VA_WHOLE);
       return;
