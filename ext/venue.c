@@ -260,15 +260,15 @@ static const unsigned char *lower_table(void){
 /* The catalog word for the lower-case zLow[0..n) whose pe_venue_hash() is h;
 ** -1 when unknown. */
 static int word_lookup_h(const char *zLow, int n, uint32_t h){
+  uint32_t i;
   if( n<=0 || n>=MAX_WORD ) return -1;
-  h &= pe_venue_word_hash_mask;
-  for(;;){
-    uint32_t k = pe_venue_word_hash[h];
-    const PeVenueWord *w;
-    if( k==0 ) return -1;
-    w = &pe_venue_words[k-1];
-    if( w->n==n && memcmp(w->z, zLow, (size_t)n)==0 ) return (int)k-1;
-    h = (h+1) & pe_venue_word_hash_mask;
+  for(i=h & pe_venue_word_hash_mask; ; i=(i+1) & pe_venue_word_hash_mask){
+    const PeVenueSlot *slot = &pe_venue_word_hash[i];
+    if( slot->word==0 ) return -1;
+    if( slot->hash==h ){
+      const PeVenueWord *w = &pe_venue_words[slot->word-1];
+      if( w->n==n && memcmp(w->z, zLow, (size_t)n)==0 ) return (int)slot->word-1;
+    }
   }
 }
 
@@ -602,6 +602,7 @@ static const char *find_bytes(const char *z, size_t n, const char *zNeedle, size
 static int match_squashed(VText *t){
   char aStatic[512];
   char *zSq = aStatic;
+  unsigned char aPair[64][64];
   int *aTokOf = 0;
   size_t nSq = 0, i;
   int k, rc = PE_OK, tokIdx = -1;
@@ -620,10 +621,13 @@ static int match_squashed(VText *t){
     i += (size_t)len;
   }
   zSq[nSq] = 0;
+  /* which letter pairs occur: most names are ruled out by their first pair */
+  memset(aPair, 0, sizeof(aPair));
+  for(i=0; i+1<nSq; i++) aPair[(unsigned char)zSq[i]&63][(unsigned char)zSq[i+1]&63] = 1;
   for(k=0; k<pe_venue_squash_count; k++){
     const PeVenueSquash *s = &pe_venue_squash[k];
     const char *zHit;
-    if( s->n > nSq ) continue;
+    if( s->n > nSq || !aPair[(unsigned char)s->z[0]&63][(unsigned char)s->z[1]&63] ) continue;
     zHit = find_bytes(zSq, nSq, s->z, s->n);
     if( zHit ){
       size_t a = (size_t)(zHit-zSq), b = a+s->n-1;

@@ -8,7 +8,7 @@
 **   pe_venue_words   every word the catalog knows, with its class and the id
 **                    of the stem it stands for ('Comput.' and 'computer' ->
 **                    'comput'); found through pe_venue_word_hash (FNV-1a of
-**                    the lower-case word, open addressing, 0 = empty slot).
+**                    the lower-case word, open addressing, word 0 = empty slot).
 **   pe_venue_aliases every alias as a sequence of stem ids (pe_venue_alias_toks),
 **                    grouped by first stem, then sorted by second stem (one-word
 **                    aliases last) and longest first: a word of the input leads
@@ -84,7 +84,10 @@ extern const PeVenue pe_venue_table[];
 extern const int pe_venue_count;
 extern const PeVenueWord pe_venue_words[];
 extern const int pe_venue_word_count;
-extern const uint32_t pe_venue_word_hash[];
+/* A slot of the word hash table: the word's full hash, so that most probes
+** are settled without touching the word itself, and its index + 1 (0: empty). */
+typedef struct PeVenueSlot { uint32_t hash; uint32_t word; } PeVenueSlot;
+extern const PeVenueSlot pe_venue_word_hash[];
 extern const uint32_t pe_venue_word_hash_mask;
 extern const uint32_t pe_venue_alias_toks[];
 extern const PeVenueAlias pe_venue_aliases[];

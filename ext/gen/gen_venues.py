@@ -321,12 +321,13 @@ def main():
     size = 1
     while size < 2 * len(vocab.words):
         size *= 2
-    table = [0] * size
+    table = [(0, 0)] * size
     for i, w in enumerate(vocab.words):
-        h = fnv(w[0].encode('utf-8')) & (size - 1)
-        while table[h]:
+        full = fnv(w[0].encode('utf-8'))
+        h = full & (size - 1)
+        while table[h][1]:
             h = (h + 1) & (size - 1)
-        table[h] = i + 1
+        table[h] = (full, i + 1)
 
     def cstr(s):
         return '"' + s.replace('\\', '\\\\').replace('"', '\\"') + '"'
@@ -351,9 +352,9 @@ def main():
         o.append('  {%s, %d, %d, %d, %d, %d, %d},' % (cstr(w), len(w.encode('utf-8')), cls, val, stem, a0, an))
     o.append('};\n')
     o.append('const uint32_t pe_venue_word_hash_mask = %d;' % (size - 1))
-    o.append('const uint32_t pe_venue_word_hash[] = {')
-    for i in range(0, size, 16):
-        o.append('  ' + ','.join(str(x) for x in table[i:i + 16]) + ',')
+    o.append('const PeVenueSlot pe_venue_word_hash[] = {')
+    for i in range(0, size, 8):
+        o.append('  ' + ','.join('{%du,%d}' % x for x in table[i:i + 8]) + ',')
     o.append('};\n')
     o.append('const uint32_t pe_venue_alias_toks[] = {')
     for i in range(0, len(toks), 16):
