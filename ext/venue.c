@@ -16,6 +16,7 @@
 #include <string.h>
 #include <utf8proc.h>
 #include "venue.h"
+#include "venue_int.h"
 #include "strbuf.h"
 #include "utf8.h"
 #include "pe_mem.h"
@@ -58,27 +59,6 @@ typedef struct VText {
   int hasFindings, longWord;
   int arxivYear;
 } VText;
-
-/* ------------------------------------------------------------------ */
-/* User overlay                                                        */
-
-typedef struct UserVenue {
-  char *zAcronym, *zName; /* zName NULL: the catalog's, if any */
-  int eKind;              /* -1: the catalog's */
-  int iCatalog;           /* -1 when the acronym is new */
-  PeBuf aliases;          /* '|'-separated as given */
-} UserVenue;
-
-typedef struct UserAlias {
-  int iVenue;             /* into aVenue */
-  int nTok;
-  char *zToks;            /* nTok NUL-terminated canonical words, back to back */
-} UserAlias;
-
-struct PeVenueOverlay {
-  UserVenue *aVenue; int nVenue, nVenueAlloc;
-  UserAlias *aAlias; int nAlias, nAliasAlloc;
-};
 
 static const char *const azKind[] = { 0, "conference", "journal", "workshop", "preprint" };
 
@@ -932,113 +912,11 @@ done:
 }
 
 /* ------------------------------------------------------------------ */
-/* Cache                                                               */
+/* Aliases of the overlay                                              */
 
-typedef struct CacheSlot {
-  uint32_t hash;
-  uint16_t n;                   /* text length; 0xFFFF: empty */
-  char z[PE_VENUE_CACHE_TEXT];
-  PeVenueInfo info;
-} CacheSlot;
-
-struct PeVenueCache { CacheSlot aSlot[PE_VENUE_CACHE_SLOTS]; };
-
-/* A cheap hash (a miss must cost little): the length and 24 bytes from the
-** start, middle and end; a hit is checked byte by byte anyway. */
-static uint32_t cache_hash(const char *z, size_t n){
-  uint64_t a = 0, b = 0, m = 0, h;
-  if( n>=8 ){
-    memcpy(&a, z, 8);
-    memcpy(&b, z+n-8, 8);
-    memcpy(&m, z+n/2-4, 8);
-  }else{
-    memcpy(&a, z, n);
-  }
-  h = (a*0x9E3779B97F4A7C15ull) ^ (b*0xC2B2AE3D27D4EB4Full) ^ (m*0x165667B19E3779F9ull) ^ n;
-  h ^= h>>29;
-  h *= 0xBF58476D1CE4E5B9ull;
-  return (uint32_t)(h ^ (h>>32));
-}
-
-PeVenueCache *pe_venue_cache_new(void){
-  PeVenueCache *c = pe_malloc(sizeof(*c));
-  if( c ) pe_venue_cache_clear(c);
-  return c;
-}
-
-void pe_venue_cache_free(PeVenueCache *c){ pe_free(c); }
-
-void pe_venue_cache_clear(PeVenueCache *c){
-  int i;
-  for(i=0; i<PE_VENUE_CACHE_SLOTS; i++) c->aSlot[i].n = 0xFFFF;
-}
-
-int pe_venue_parse_cached(PeVenueCache *c, const PeVenueOverlay *ov, const char *z, size_t n,
-                          PeVenueInfo *pOut){
-  CacheSlot *slot;
-  uint32_t h;
-  int rc;
-  if( c==0 || n>PE_VENUE_CACHE_TEXT ) return pe_venue_parse(ov, z, n, pOut);
-  h = cache_hash(z, n);
-  slot = &c->aSlot[h & (PE_VENUE_CACHE_SLOTS-1)];
-  if( slot->n==n && slot->hash==h && memcmp(slot->z, z, n)==0 ){
-    *pOut = slot->info;
-    return PE_OK;
-  }
-  rc = pe_venue_parse(ov, z, n, pOut);
-  if( rc==PE_OK ){
-    slot->hash = h;
-    slot->n = (uint16_t)n;
-    memcpy(slot->z, z, n);
-    slot->info = *pOut;
-  }
-  return rc;
-}
-
-/* ------------------------------------------------------------------ */
-/* Overlay                                                             */
-
-PeVenueOverlay *pe_venue_overlay_new(void){
-  PeVenueOverlay *ov = pe_malloc(sizeof(*ov));
-  if( ov ) memset(ov, 0, sizeof(*ov));
-  return ov;
-}
-
-void pe_venue_overlay_free(PeVenueOverlay *ov){
-  int i;
-  if( ov==0 ) return;
-  for(i=0; i<ov->nVenue; i++){
-    pe_free(ov->aVenue[i].zAcronym);
-    pe_free(ov->aVenue[i].zName);
-    pe_buf_free(&ov->aVenue[i].aliases);
-  }
-  for(i=0; i<ov->nAlias; i++) pe_free(ov->aAlias[i].zToks);
-  pe_free(ov->aVenue);
-  pe_free(ov->aAlias);
-  pe_free(ov);
-}
-
-int pe_venue_overlay_count(const PeVenueOverlay *ov){ return ov ? ov->nVenue : 0; }
-
-void pe_venue_overlay_venue(const PeVenueOverlay *ov, int i, PeVenueInfo *pOut,
-                            const char **pzAliases){
-  const UserVenue *u = &ov->aVenue[i];
-  memset(pOut, 0, sizeof(*pOut));
-  pOut->zAcronym = u->zAcronym;
-  pOut->zName = u->zName ? u->zName : (u->iCatalog>=0 ? pe_venue_table[u->iCatalog].zName : 0);
-  pOut->eKind = venue_kind_of(ov, -1-i);
-  *pzAliases = u->aliases.z ? u->aliases.z : "";
-}
-
-static char *dup_str(const char *z){
-  size_t n = strlen(z);
-  char *p = pe_malloc(n+1);
-  if( p ) memcpy(p, z, n+1);
-  return p;
-}
-
-/* The canonical words of an alias, NUL-separated, into pOut; their count. */
-static int alias_words(const char *zAlias, PeBuf *pOut, int *pnTok){
+/* The canonical words of an alias, NUL-separated, into pOut; their count
+** in *pnTok (venue_int.h). */
+int pe_venue_alias_words(const char *zAlias, PeBuf *pOut, int *pnTok){
   VText t;
   PeBuf buf;
   VTok *a;
@@ -1068,91 +946,3 @@ static int alias_words(const char *zAlias, PeBuf *pOut, int *pnTok){
   return pOut->oom ? PE_NOMEM : PE_OK;
 }
 
-static int overlay_add_alias(PeVenueOverlay *ov, int iVenue, const char *zAlias,
-                             char *zErr, size_t nErr){
-  PeBuf words;
-  int nTok, rc, i;
-  UserAlias *al;
-  pe_buf_init(&words);
-  rc = alias_words(zAlias, &words, &nTok);
-  if( rc ){ pe_buf_free(&words); return rc; }
-  if( nTok==0 ){
-    pe_buf_free(&words);
-    snprintf(zErr, nErr, "alias '%s' has no word to match", zAlias);
-    return PE_ERROR;
-  }
-  /* the same words again: the later row wins */
-  for(i=0; i<ov->nAlias; i++){
-    al = &ov->aAlias[i];
-    if( al->nTok==nTok && memcmp(al->zToks, words.z, words.n)==0 ){
-      al->iVenue = iVenue;
-      pe_buf_free(&words);
-      return PE_OK;
-    }
-  }
-  if( ov->nAlias==ov->nAliasAlloc ){
-    int nNew = ov->nAliasAlloc ? ov->nAliasAlloc*2 : 16;
-    UserAlias *aNew = pe_realloc(ov->aAlias, (size_t)nNew*sizeof(UserAlias));
-    if( aNew==0 ){ pe_buf_free(&words); return PE_NOMEM; }
-    ov->aAlias = aNew; ov->nAliasAlloc = nNew;
-  }
-  al = &ov->aAlias[ov->nAlias];
-  al->iVenue = iVenue;
-  al->nTok = nTok;
-  al->zToks = pe_buf_finish(&words, 0);
-  if( al->zToks==0 ) return PE_NOMEM;
-  ov->nAlias++;
-  return PE_OK;
-}
-
-int pe_venue_overlay_add(PeVenueOverlay *ov, const char *zAlias, const char *zAcronym,
-                         const char *zName, const char *zKind, char *zErr, size_t nErr){
-  int i, eKind = -1, rc;
-  UserVenue *u = 0;
-  if( zAcronym==0 || zAcronym[0]==0 ){
-    snprintf(zErr, nErr, "acronym is empty");
-    return PE_ERROR;
-  }
-  if( zKind ){
-    eKind = pe_venue_kind_from_name(zKind);
-    if( eKind<0 ){
-      snprintf(zErr, nErr, "kind '%s' is not conference, journal, workshop or preprint", zKind);
-      return PE_ERROR;
-    }
-  }
-  for(i=0; i<ov->nVenue; i++){
-    if( strcmp(ov->aVenue[i].zAcronym, zAcronym)==0 ){ u = &ov->aVenue[i]; break; }
-  }
-  if( u==0 ){
-    if( ov->nVenue==ov->nVenueAlloc ){
-      int nNew = ov->nVenueAlloc ? ov->nVenueAlloc*2 : 8;
-      UserVenue *aNew = pe_realloc(ov->aVenue, (size_t)nNew*sizeof(UserVenue));
-      if( aNew==0 ) return PE_NOMEM;
-      ov->aVenue = aNew; ov->nVenueAlloc = nNew;
-    }
-    u = &ov->aVenue[ov->nVenue];
-    memset(u, 0, sizeof(*u));
-    u->zAcronym = dup_str(zAcronym);
-    if( u->zAcronym==0 ) return PE_NOMEM;
-    u->eKind = -1;
-    u->iCatalog = pe_venue_find_acronym(zAcronym);
-    i = ov->nVenue++;
-    rc = overlay_add_alias(ov, i, zAcronym, zErr, nErr);
-    if( rc ) return rc;
-    u = &ov->aVenue[i];
-  }
-  if( zName ){
-    char *z = dup_str(zName);
-    if( z==0 ) return PE_NOMEM;
-    pe_free(u->zName);
-    u->zName = z;
-  }
-  if( eKind>=0 ) u->eKind = eKind;
-  if( zAlias ){
-    if( u->aliases.n ) pe_buf_appendc(&u->aliases, '|');
-    pe_buf_appends(&u->aliases, zAlias);
-    if( u->aliases.oom ) return PE_NOMEM;
-    return overlay_add_alias(ov, i, zAlias, zErr, nErr);
-  }
-  return PE_OK;
-}
