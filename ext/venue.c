@@ -683,6 +683,7 @@ static void match_literal(VText *t){
 
 static int venue_kind_of(const PeVenueOverlay *ov, int iVenue){
   if( iVenue>=0 ) return pe_venue_table[iVenue].eKind;
+  if( ov==0 ) return PE_VK_NONE;        /* overlay venues come only with an overlay */
   {
     const UserVenue *u = &ov->aVenue[-1-iVenue];
     if( u->eKind>=0 ) return u->eKind;
@@ -851,8 +852,7 @@ static void venue_decide(const VText *t, const PeVenueOverlay *ov, PeVenueInfo *
         if( m->iVenue<0 || !is_acl_family(pe_venue_table[m->iVenue].zAcronym) ) continue;
         if( strcmp(pe_venue_table[best->iVenue].zAcronym, "ACL")==0 ) best = m;
       }
-      strcpy(zF, "Findings-");
-      strcat(zF, pe_venue_table[best->iVenue].zAcronym);
+      snprintf(zF, sizeof zF, "Findings-%s", pe_venue_table[best->iVenue].zAcronym);
       iF = pe_venue_find_acronym(zF);
       if( iF>=0 ) iVenue = iF;
     }

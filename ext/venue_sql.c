@@ -369,6 +369,13 @@ static const sqlite3_module venues_module = {
   .xRowid = venues_rowid,
 };
 
+/* SQLite 3.45+ wants functions that set a subtype to say so. */
+#ifdef SQLITE_RESULT_SUBTYPE
+# define PE_JSON_RESULT SQLITE_RESULT_SUBTYPE
+#else
+# define PE_JSON_RESULT 0
+#endif
+
 static const PeFunction aFunc[] = {
   { "venue_norm", 1, PE_PURE, venue_norm_func, 0, 0,
     "venue_norm(raw) -> text",
@@ -382,7 +389,7 @@ static const PeFunction aFunc[] = {
   { "venue_name", 1, PE_PURE, venue_name_func, 0, 0,
     "venue_name(raw) -> text",
     "The canonical full name of the venue a raw venue string names, NULL when not recognized." },
-  { "venue_parse", 1, PE_PURE, venue_parse_func, 0, 0,
+  { "venue_parse", 1, PE_PURE|PE_JSON_RESULT, venue_parse_func, 0, 0,
     "venue_parse(raw) -> json",
     "A JSON object {acronym, name, kind, year} for a raw venue string (null members when unknown)." },
 };
