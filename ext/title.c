@@ -99,6 +99,15 @@ static int is_word_cp(uint32_t c){
   }
 }
 
+/* Greek small letters (what NFKC and case folding leave of every Greek
+** letter and symbol form) by their LaTeX names, so that β-VAE, $\beta$-VAE
+** and beta-VAE have one key.  Final sigma is sigma. */
+static const char *const azGreek[] = {
+  "alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota",
+  "kappa", "lambda", "mu", "nu", "xi", "omicron", "pi", "rho", "sigma", "sigma",
+  "tau", "upsilon", "phi", "chi", "psi", "omega",
+};
+
 /*
 ** The last step: words of letters and digits separated by one space.
 ** z is folded already, or needed no folding but ASCII lowering (done here).
@@ -119,8 +128,9 @@ static int write_words(PeBuf *out, const char *z, size_t n){
         pendingSpace = 0;
         lastCjk = 0;
         out->z[out->n++] = (char)((b>='A' && b<='Z') ? b+32 : b);
-      }else if( b=='\'' || b=='`' ){
-        /* apostrophe: dropped, no break */
+      }else if( b=='\'' || b=='`' || b=='$' || b=='_' || b=='^' ){
+        /* apostrophes, and the marks of math kept by the LaTeX decoder
+        ** ($L_1$, x$^2$): dropped, no break, so they read as L1 and x2 */
       }else if( b=='&' ){
         if( out->n>start && !lastCjk ) out->z[out->n++] = ' ';
         memcpy(out->z+out->n, "and", 3);
@@ -138,6 +148,17 @@ static int write_words(PeBuf *out, const char *z, size_t n){
       if( c==0xD7 && !pendingSpace && out->n>start && out->z[out->n-1]>='0'
           && out->z[out->n-1]<='9' && i<n && z[i]>='0' && z[i]<='9' ){
         out->z[out->n++] = 'x';                  /* 1×1 is written 1x1 too */
+        continue;
+      }
+      if( c>=0x3B1 && c<=0x3C9 ){                /* Greek letters by name */
+        const char *zName = azGreek[c-0x3B1];
+        size_t nName = strlen(zName);
+        if( pendingSpace && out->n>start && !lastCjk ) out->z[out->n++] = ' ';
+        pendingSpace = 0;
+        lastCjk = 0;
+        if( pe_buf_reserve(out, nName+(n-i)*4+8) ) return PE_NOMEM;
+        memcpy(out->z+out->n, zName, nName);
+        out->n += nName;
         continue;
       }
       if( is_word_cp(c) ){

@@ -123,6 +123,8 @@ int main(void){
   CHECK_KEY("\"Why Should I Trust You?\": Explaining", "why should i trust you explaining");
   CHECK_KEY("Invertible 1×1 Convolutions; 16×16 words; a × b", "invertible 1x1 convolutions 16x16 words a b");
   CHECK_KEY("基于 BERT 的中文 命名实体识别", "基于bert的中文命名实体识别");   /* CJK: no spaces */
+  CHECK_KEY("β-VAE $\\beta$-VAE Β-VAE ϵ-greedy µ-law", "beta vae beta vae beta vae epsilon greedy mu law");
+  CHECK_KEY("$L_1$-regularized x$^2$ x² snake_case", "l1 regularized x2 x2 snakecase");
   CHECK_KEY("", "");
   CHECK_KEY("... --- ?!", "");
   CHECK_KEY("a\xFF" "b", "a b");                                             /* bad byte: a break */
