@@ -63,9 +63,11 @@ static int is_hashtag_char(uint32_t c){
   return is_letter_digit_mark(c) || c=='_' || c=='-' || c=='/' || c=='.' || c=='+';
 }
 
-/* May a '#' follow this character and start a hashtag? */
+/* May a '#' follow this character and start a hashtag?  Not a Latin letter
+** or digit (C#, a#b), nor '/', '&', '#', '=' (URLs, entities); a Chinese or
+** Japanese character may, since such text has no spaces ('研究#自监督'). */
 static int starts_word_after(uint32_t c){
-  if( pe_is_space(c) ) return 1;
+  if( pe_is_space(c) || pe_is_cjk(c) ) return 1;
   if( c<0x80 ) return c && strchr("([{<\"',;:|*", (int)c)!=0;
   switch( c ){
     case 0x201C: case 0x2018: case 0x300C: case 0x300E: case 0xFF08: case 0xFF0C:
@@ -318,7 +320,9 @@ static int try_hashtag(PeTagIter *it, size_t i, int m, size_t *pNext){
     if( !is_hashtag_char(c) ) break;
     j += (size_t)len;
   }
-  *pNext = j;
+  /* The closing '#' of a '#topic#' (Weibo style) starts nothing. */
+  *pNext = (j<n && z[j]=='#') ? j+1
+         : (j+3<=n && memcmp(z+j, "\xEF\xBC\x83", 3)==0) ? j+3 : j;
   e = j;
   while( e>i+(size_t)m && strchr("./-_", z[e-1]) ) e--;
   if( e==i+(size_t)m || !has_letter(z+i+m, e-i-(size_t)m) ) return PE_OK;
