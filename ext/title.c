@@ -437,8 +437,19 @@ static double key_similarity(Side *A, Side *B){
 }
 
 static double keys_similarity(const char *ka, size_t na, const char *kb, size_t nb){
-  Side *A = pe_malloc(sizeof(Side)), *B = pe_malloc(sizeof(Side));
+  Side *A, *B;
   double s = -1.0;
+  /* The greedy matching reads one side first: order the keys, so that
+  ** similarity(a, b) is similarity(b, a) exactly. */
+  {
+    int c = memcmp(ka, kb, na<nb ? na : nb);
+    if( c>0 || (c==0 && na>nb) ){
+      const char *t = ka; size_t tn = na;
+      ka = kb; na = nb; kb = t; nb = tn;
+    }
+  }
+  A = pe_malloc(sizeof(Side));
+  B = pe_malloc(sizeof(Side));
   if( A==0 || B==0 ){ pe_free(A); pe_free(B); return -1.0; }
   pe_buf_init(&A->text); A->nWord = 0;
   pe_buf_init(&B->text); B->nWord = 0;

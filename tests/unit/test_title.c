@@ -84,6 +84,7 @@ static void fuzz(void){
     }
     s = pe_title_similarity(a, na, b, nb);
     if( s<0.0 || s>1.0 ) nBad++;
+    if( s!=pe_title_similarity(b, nb, a, na) ) nBad++;          /* symmetric */
     if( pe_title_similarity(a, na, a, na)!=1.0 ) nBad++;
     pe_buf_init(&kb);
     if( pe_title_key(&kb, a, na)!=PE_OK ) nBad++;
