@@ -121,6 +121,7 @@ int main(void){
   CHECK_KEY("3- dimensional", "3 dimensional");                             /* digit: no join */
   CHECK_KEY("Don't Stop: Don’t Stop", "dont stop dont stop");               /* apostrophes */
   CHECK_KEY("Domains & Tasks", "domains and tasks");                        /* & */
+  CHECK_KEY("Vision &amp; Language&Tasks &", "vision and language and tasks and");
   CHECK_KEY("\"Why Should I Trust You?\": Explaining", "why should i trust you explaining");
   CHECK_KEY("Invertible 1×1 Convolutions; 16×16 words; a × b", "invertible 1x1 convolutions 16x16 words a b");
   CHECK_KEY("基于 BERT 的中文 命名实体识别", "基于bert的中文命名实体识别");   /* CJK: no spaces */
