@@ -337,8 +337,12 @@ static int try_hashtag(PeTagIter *it, size_t i, int m, size_t *pNext){
 }
 
 /* Is the bracket content z[a..b) a tag?  (needs a letter; not a task box,
-** footnote or citation) */
+** footnote or citation; no LaTeX in it) */
 static int bracket_content_ok(const char *z, size_t a, size_t b){
+  size_t i;
+  for(i=a; i<b; i++){
+    if( z[i]=='\\' || z[i]=='{' || z[i]=='}' || z[i]=='^' || z[i]=='=' ) return 0;
+  }
   while( a<b && (z[a]==' ' || z[a]=='\t') ) a++;
   while( b>a && (z[b-1]==' ' || z[b-1]=='\t') ) b--;
   if( a==b || z[a]=='^' || z[a]=='@' ) return 0;
@@ -372,7 +376,7 @@ static int try_bracket(PeTagIter *it, size_t i, int m, const char *zClose,
     }
     if( i>0 ){
       uint32_t c = decode_before(z, i, 0);
-      if( is_letter_digit_mark(c) || c=='\\' || c=='!' || c=='[' || c=='_' ) return PE_OK;
+      if( is_letter_digit_mark(c) || (c<0x80 && strchr("\\![_})^", (int)c)) ) return PE_OK;
     }
     if( k<n && (z[k]==':' || z[k]==']') ){ *pNext = k; return PE_OK; }
   }

@@ -18,8 +18,9 @@
 **                '# Heading'.  A trailing '.' is dropped ('#ssl.' -> 'ssl').
 **                '#topic#' (Weibo style) is one tag: its closing '#' starts
 **                nothing ('#自监督#视频' gives 自监督 only).
-**     [tag]      '[' not after a letter/digit, '\', '!' or '[', the content on
-**                one line with a letter in it; not a Markdown link or image
+**     [tag]      '[' not after a letter/digit or one of \ ! [ _ } ) ^, the
+**                content on one line with a letter and no LaTeX (\ { } ^ =)
+**                in it ($E_{x}[\|x\|^2]$, f(x)[i]); not a Markdown link or image
 **                '[text](url)' (the url is skipped too), not a link
 **                definition '[ref]: url', not a task box '[ ]' / '[x]', not a
 **                footnote '[^1]', a citation '[@key]' or '[12]', not a wiki
