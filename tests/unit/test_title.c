@@ -173,6 +173,9 @@ int main(void){
   pair_set("tests/data/title_pairs_heldout.tsv", &nRight, &nCase);
   CHECK(nCase>=90);
   CHECK(nRight*100 >= nCase*95);                /* 95% on pairs never tuned on */
+  pair_set("tests/data/title_pairs_fresh.tsv", &nRight, &nCase);
+  CHECK(nCase>=40);
+  CHECK(nRight*100 >= nCase*95);
 
   fuzz();
   return CHECK_REPORT("title");
