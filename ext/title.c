@@ -321,13 +321,14 @@ static int side_merge(Side *s, const Side *other){
   char buf[128];
   for(k=0; k+1<s->nWord; k++){
     int n1 = s->a[k].n, n2 = s->a[k+1].n;
-    if( n1+n2>(int)sizeof(buf) ) continue;
+    size_t nJoin = (size_t)n1 + (size_t)n2;
+    if( nJoin>sizeof(buf) ) continue;
     memcpy(buf, WORD(s, k), (size_t)n1);
     memcpy(buf+n1, WORD(s, k+1), (size_t)n2);
-    if( has_word(other, buf, (size_t)(n1+n2)) && !has_word(other, WORD(s, k), (size_t)n1) ){
+    if( has_word(other, buf, nJoin) && !has_word(other, WORD(s, k), (size_t)n1) ){
       s->a[k].off = s->text.n;
       s->a[k].n = n1+n2;
-      pe_buf_append(&s->text, buf, (size_t)(n1+n2));
+      pe_buf_append(&s->text, buf, nJoin);
       pe_buf_appendc(&s->text, 0);
       if( s->text.oom ) return PE_NOMEM;
       s->a[k].w = word_weight(buf, n1+n2);
