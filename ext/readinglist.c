@@ -47,6 +47,7 @@ struct PeRl {
   size_t pos;               /* start of the next line */
   long long lineNo;         /* its number */
   int done;
+  int hasCR;                /* the text holds a '\r' somewhere */
   /* the current line */
   int lineBad;              /* holds invalid UTF-8 (copied with U+FFFD) */
   /* section shape */
@@ -379,7 +380,7 @@ static int next_line(PeRl *p, size_t *pOff, size_t *pLen, size_t *pNext){
   if( p->pos>=p->n ) return 0;
   nl = memchr(z, '\n', rem);
   len = nl ? (size_t)(nl - z) : rem;
-  cr = memchr(z, '\r', len);
+  cr = p->hasCR ? memchr(z, '\r', len) : 0;
   if( cr && (size_t)(cr - z) + 1 < len ){
     /* a lone CR ends the line (old Mac text) */
     len = (size_t)(cr - z);
@@ -431,6 +432,7 @@ static int section_is_markdown(const PeRl *p, size_t pos){
     len = nl ? (size_t)(nl - z) : rem;
     pos += len + 1;
     if( len && z[len-1]=='\r' ) len--;
+    if( !fence && len && !strchr("-*+[0123456789#`~ \t", z[0]) ) continue;  /* plain text */
     if( fence ){
       if( pe_rl_fence(z, len, &fl)==fence && fl>=fenceLen ) fence = 0;
       continue;
@@ -587,6 +589,7 @@ PeRl *pe_rl_new(const char *z, size_t n){
   acc_init(&p->out);
   /* a UTF-8 byte order mark is not text */
   if( p->n>=3 && memcmp(p->z, "\xEF\xBB\xBF", 3)==0 ) p->pos = 3;
+  p->hasCR = p->n>0 && memchr(p->z, '\r', p->n)!=0;
   return p;
 }
 
