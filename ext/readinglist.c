@@ -70,6 +70,7 @@ struct PeRl {
   int prevBlank;            /* the line before was blank (or a heading, or none) */
   int sawCJK;               /* a note so far was written in Chinese or Japanese */
   int stripCols;            /* Markdown: indentation of notes under an item */
+  int nSectionItems;        /* Markdown titles so far in this section */
   long long nContent;       /* non-blank lines seen */
   /* output */
   int entryReady;
@@ -384,6 +385,7 @@ static void heading_line(PeRl *p, const char *z, int level, PeSpan text){
   if( h->text.oom ) p->oom = 1;
   p->afterHeading = 1;
   p->needShape = 1;
+  p->nSectionItems = 0;
   p->openSentence = 0;
 }
 
@@ -554,10 +556,14 @@ static int process_content_line(PeRl *p, const char *z, size_t len, size_t off){
   if( p->markdown ){
     if( md_title_item(z, len, &t, &zStatus, &strip) ){
       title_line(p, z, len, &t, zStatus, strip);
-    }else{
-      note_line(p, z, len, p->stripCols, 0);
+      p->nSectionItems++;
+      return 0;
     }
-    return 0;
+    if( p->nSectionItems>0 || pe_rl_indent(z, len)>=2 ){
+      note_line(p, z, len, p->stripCols, 0);   /* follows an item: its note */
+      return 0;
+    }
+    /* before the first item of a Markdown section: the plain-text rules */
   }
   /* plain text */
   if( venue_line(z, len, &span) ){
