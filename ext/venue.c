@@ -737,9 +737,11 @@ static int roman_value(const char *z, int n){
   return 0;
 }
 
+static int year_or_0(int y){ return (y>=YEAR_MIN && y<=YEAR_MAX) ? y : 0; }
+
 static int volume_year(int iCat, int vol){
   if( iCat<0 || pe_venue_table[iCat].volumeBase==0 || vol<1 || vol>99 ) return 0;
-  return pe_venue_table[iCat].volumeBase + vol;
+  return year_or_0(pe_venue_table[iCat].volumeBase + vol);
 }
 
 static int edition_year(int iCat, int nth){
@@ -747,7 +749,7 @@ static int edition_year(int iCat, int nth){
   if( iCat<0 ) return 0;
   v = &pe_venue_table[iCat];
   if( v->editionStep==0 || nth<v->editionMin || nth>200 ) return 0;
-  return v->editionBase + v->editionStep*nth;
+  return year_or_0(v->editionBase + v->editionStep*nth);
 }
 
 /* The year by the rules, best first; iVenue may be INT32_MIN (no venue). */
