@@ -25,11 +25,16 @@
 ** Its aliases win over the catalog's; a row for a catalog acronym renames or
 ** re-kinds that venue.  The functions read the table again after any change
 ** to the database (sqlite3_total_changes64 and SQLITE_FCNTL_DATA_VERSION are
-** compared on each call, which costs no query), so an INSERT takes effect at
-** the next statement without reloading the extension.  They remain
-** deterministic within a statement and innocuous (they only read that one
-** ordinary table), but an index or generated column over venue_norm() must be
-** REINDEXed after the table changes, like after changing a collation.
+** compared on each call, which costs no query; a statement holding no
+** transaction on main also asks PRAGMA main.data_version), so an INSERT, from
+** this connection or another, takes effect at the next statement without
+** reloading the extension.  They remain deterministic within a statement and
+** innocuous (they only read that one ordinary table), but an index or stored
+** column over venue_norm() must be REINDEXed or rewritten after the table
+** changes, like after changing a collation.
+**
+** Each connection also keeps a memo of recent results (venue_cache.c),
+** cleared whenever the table is read again.
 */
 #include <string.h>
 #include "paperext.h"
