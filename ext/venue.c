@@ -239,7 +239,7 @@ static const unsigned char *lower_table(void){
 
 /* The catalog word for the lower-case zLow[0..n) whose pe_venue_hash() is h;
 ** -1 when unknown. */
-static int word_lookup_h(const char *zLow, int n, uint32_t h){
+static inline int word_lookup_h(const char *zLow, int n, uint32_t h){
   uint32_t i;
   if( n<=0 || n>=MAX_WORD ) return -1;
   for(i=h & pe_venue_word_hash_mask; ; i=(i+1) & pe_venue_word_hash_mask){
@@ -327,7 +327,7 @@ static void venue_tokenize(VText *t){
     VTok *p;
     uint32_t h;
     char zLow[MAX_WORD];
-    int w, flags = 0, nLow = 0, cut = 0, want;
+    int w, flags = 0, nLow = 0, cut = 0;
     if( c<0x80 ){
       int k = CLASS(c);
       if( !(k & C_WORD) ){
@@ -352,32 +352,32 @@ static void venue_tokenize(VText *t){
     }
     start = i;
     tokDigit = isDigit;
-    want = tokDigit ? C_DIGIT : C_ALPHA;
-    /* the hash and a lower-case copy of the token as it is read */
-    for(h=2166136261u; len>0; len--){
-      unsigned char lc = LOWER(z[i++]);
-      if( nLow<MAX_WORD ) zLow[nLow] = (char)lc;
-      nLow++;
-      h ^= lc; h *= 16777619u;
-    }
-    while( i<n ){
-      c = (unsigned char)z[i];
-      if( c<0x80 ){
-        int k = CLASS(c);
-        if( !(k & want) ) break;
-        unsigned char lc = LOWER(c);
-        if( nLow<MAX_WORD ) zLow[nLow] = (char)lc;
-        nLow++;
-        h ^= lc; h *= 16777619u; i++;
-      }else{
-        len = tok_char(z, n, i, &isDigit);
-        if( len==0 || isDigit!=tokDigit ) break;
-        for(; len>0; len--){
+    /* the hash and a lower-case copy of the token as it is read (a word of
+    ** MAX_WORD bytes or more is never looked up, so the copy may wrap) */
+    h = 2166136261u;
+    i = start;
+    for(;;){
+      if( tokDigit ){
+        while( i<n && (unsigned)(z[i]-'0')<10 ){
           unsigned char lc = (unsigned char)z[i++];
-          if( nLow<MAX_WORD ) zLow[nLow] = (char)lc;
-          nLow++;
+          zLow[nLow++ & (MAX_WORD-1)] = (char)lc;
           h ^= lc; h *= 16777619u;
         }
+      }else{
+        while( i<n && (CLASS(z[i]) & C_ALPHA) ){
+          unsigned char lc = (unsigned char)(z[i++] | 0x20);
+          zLow[nLow++ & (MAX_WORD-1)] = (char)lc;
+          h ^= lc; h *= 16777619u;
+        }
+      }
+      if( i>=n || (unsigned char)z[i]<0x80 ) break;
+      /* a non-ASCII letter or number goes on the token (as is) */
+      len = tok_char(z, n, i, &isDigit);
+      if( len==0 || isDigit!=tokDigit ) break;
+      for(; len>0; len--){
+        unsigned char lc = (unsigned char)z[i++];
+        zLow[nLow++ & (MAX_WORD-1)] = (char)lc;
+        h ^= lc; h *= 16777619u;
       }
     }
     if( sep & SEP_PAREN ) flags |= T_PAREN;
@@ -488,7 +488,7 @@ static void add_match(VText *t, int iTok, int nTok, int iVenue, unsigned flags){
 }
 
 /* Does the alias match the tokens at i (its first stem is known to)? */
-static int alias_matches(const VText *t, int i, const PeVenueAlias *al){
+static inline int alias_matches(const VText *t, int i, const PeVenueAlias *al){
   const uint32_t *aTok = &pe_venue_alias_toks[al->iTok];
   int j;
   if( al->nTok > t->nTok-i ) return 0;
@@ -521,10 +521,11 @@ static void match_catalog(VText *t){
     if( i+1<t->nTok && t->a[i+1].id>=0 ){
       uint32_t want = (uint32_t)t->a[i+1].id;
       lo = w->iAlias; hi = end;
-      while( lo<hi ){
+      while( hi-lo>8 ){               /* binary search down to a short run */
         uint32_t mid = lo + (hi-lo)/2;
         if( alias_second(mid)<want ) lo = mid+1; else hi = mid;
       }
+      while( lo<end && alias_second(lo)<want ) lo++;
       for(k=lo; k<end && alias_second(k)==want; k++){
         if( alias_matches(t, i, &pe_venue_aliases[k]) ) break;
       }
@@ -737,9 +738,11 @@ static int roman_value(const char *z, int n){
   return 0;
 }
 
+static int year_or_0(int y){ return (y>=YEAR_MIN && y<=YEAR_MAX) ? y : 0; }
+
 static int volume_year(int iCat, int vol){
   if( iCat<0 || pe_venue_table[iCat].volumeBase==0 || vol<1 || vol>99 ) return 0;
-  return pe_venue_table[iCat].volumeBase + vol;
+  return year_or_0(pe_venue_table[iCat].volumeBase + vol);
 }
 
 static int edition_year(int iCat, int nth){
@@ -747,7 +750,7 @@ static int edition_year(int iCat, int nth){
   if( iCat<0 ) return 0;
   v = &pe_venue_table[iCat];
   if( v->editionStep==0 || nth<v->editionMin || nth>200 ) return 0;
-  return v->editionBase + v->editionStep*nth;
+  return year_or_0(v->editionBase + v->editionStep*nth);
 }
 
 /* The year by the rules, best first; iVenue may be INT32_MIN (no venue). */

@@ -15,7 +15,13 @@ typedef struct CacheSlot {
   PeVenueInfo info;
 } CacheSlot;
 
-struct PeVenueCache { CacheSlot aSlot[PE_VENUE_CACHE_SLOTS]; };
+/* A text is kept only when seen twice (aSeen remembers the hash of the last
+** miss per slot): a column of all-different texts then costs a 4-byte store
+** per row, not a 200-byte copy that would push the catalog out of the caches. */
+struct PeVenueCache {
+  uint32_t aSeen[PE_VENUE_CACHE_SLOTS];
+  CacheSlot aSlot[PE_VENUE_CACHE_SLOTS];
+};
 
 /* A cheap hash (a miss must cost little): the length and 24 bytes from the
 ** start, middle and end; a hit is checked byte by byte anyway. */
@@ -44,7 +50,7 @@ void pe_venue_cache_free(PeVenueCache *c){ pe_free(c); }
 
 void pe_venue_cache_clear(PeVenueCache *c){
   int i;
-  for(i=0; i<PE_VENUE_CACHE_SLOTS; i++) c->aSlot[i].n = 0xFFFF;
+  for(i=0; i<PE_VENUE_CACHE_SLOTS; i++){ c->aSlot[i].n = 0xFFFF; c->aSeen[i] = 0; }
 }
 
 int pe_venue_parse_cached(PeVenueCache *c, const PeVenueOverlay *ov, const char *z, size_t n,
@@ -60,7 +66,9 @@ int pe_venue_parse_cached(PeVenueCache *c, const PeVenueOverlay *ov, const char 
     return PE_OK;
   }
   rc = pe_venue_parse(ov, z, n, pOut);
-  if( rc==PE_OK ){
+  if( c->aSeen[h & (PE_VENUE_CACHE_SLOTS-1)]!=h ){
+    c->aSeen[h & (PE_VENUE_CACHE_SLOTS-1)] = h;
+  }else if( rc==PE_OK ){
     slot->hash = h;
     slot->n = (uint16_t)n;
     memcpy(slot->z, z, n);

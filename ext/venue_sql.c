@@ -25,11 +25,16 @@
 ** Its aliases win over the catalog's; a row for a catalog acronym renames or
 ** re-kinds that venue.  The functions read the table again after any change
 ** to the database (sqlite3_total_changes64 and SQLITE_FCNTL_DATA_VERSION are
-** compared on each call, which costs no query), so an INSERT takes effect at
-** the next statement without reloading the extension.  They remain
-** deterministic within a statement and innocuous (they only read that one
-** ordinary table), but an index or generated column over venue_norm() must be
-** REINDEXed after the table changes, like after changing a collation.
+** compared on each call, which costs no query; a statement holding no
+** transaction on main also asks PRAGMA main.data_version), so an INSERT, from
+** this connection or another, takes effect at the next statement without
+** reloading the extension.  They remain deterministic within a statement and
+** innocuous (they only read that one ordinary table), but an index or stored
+** column over venue_norm() must be REINDEXed or rewritten after the table
+** changes, like after changing a collation.
+**
+** Each connection also keeps a memo of recent results (venue_cache.c),
+** cleared whenever the table is read again.
 */
 #include <string.h>
 #include "paperext.h"
@@ -46,6 +51,7 @@ typedef struct VenueState {
   PeVenueCache *pCache;       /* recent results (made at first use; cleared with ov) */
   sqlite3_int64 nChange;      /* sqlite3_total_changes64() then */
   unsigned int dataVersion;   /* SQLITE_FCNTL_DATA_VERSION of main then */
+  sqlite3_int64 pragmaVersion;/* PRAGMA main.data_version then */
   int loaded;
   int inTxn;                  /* read inside a transaction: read again once it ends */
   int loading;                /* re-entry (the table read calls us): catalog only */
@@ -121,28 +127,59 @@ fail:
 }
 
 /* The overlay to use now, read again when the database changed. */
+/* PRAGMA main.data_version: changes when another connection commits. */
+static int main_data_version(sqlite3 *db, sqlite3_int64 *pV, char **pzErr){
+  sqlite3_stmt *pStmt = 0;
+  int rc = sqlite3_prepare_v2(db, "PRAGMA main.data_version", -1, &pStmt, 0);
+  if( rc==SQLITE_OK && (rc = sqlite3_step(pStmt))==SQLITE_ROW ){
+    *pV = sqlite3_column_int64(pStmt, 0);
+    rc = SQLITE_OK;
+  }else if( rc!=SQLITE_NOMEM ){
+    *pzErr = sqlite3_mprintf(USER_TABLE ": %s", sqlite3_errmsg(db));
+    if( rc==SQLITE_DONE || rc==SQLITE_OK ) rc = SQLITE_ERROR;
+  }
+  sqlite3_finalize(pStmt);
+  return rc;
+}
+
+/* The overlay to use now, read again when the database changed. */
 static int venue_overlay(sqlite3 *db, VenueState *s, const PeVenueOverlay **pOv, char **pzErr){
-  sqlite3_int64 nChange;
+  sqlite3_int64 nChange, pv = 0;
   unsigned int dv = 0;
   PeVenueOverlay *ov;
-  int rc, autocommit;
+  int rc, autocommit, stale;
   *pOv = 0;
   if( s->loading ) return SQLITE_OK;
   nChange = sqlite3_total_changes64(db);
-  sqlite3_file_control(db, 0, SQLITE_FCNTL_DATA_VERSION, &dv);   /* 0: main */
   autocommit = sqlite3_get_autocommit(db);
+  /* SQLITE_FCNTL_DATA_VERSION moves with every commit this pager has seen:
+  ** this connection's, and other connections' once it reads the file. */
+  sqlite3_file_control(db, 0, SQLITE_FCNTL_DATA_VERSION, &dv);   /* 0: main */
+  stale = dv!=s->dataVersion;
+  if( !stale && sqlite3_txn_state(db, "main")==SQLITE_TXN_NONE ){
+    /* No transaction on main (a statement without tables, or on temp tables
+    ** only): the pager has not read the file since, so other connections'
+    ** commits are not counted yet.  Ask the file (one small query). */
+    rc = main_data_version(db, &pv, pzErr);
+    if( rc ) return rc;
+    stale = pv!=s->pragmaVersion;
+  }
   /* A ROLLBACK changes neither counter: what was read inside a transaction
   ** is read again once the transaction is over. */
-  if( !s->loaded || nChange!=s->nChange || dv!=s->dataVersion || (s->inTxn && autocommit) ){
+  if( !s->loaded || nChange!=s->nChange || stale || (s->inTxn && autocommit) ){
     s->loading = 1;
     rc = venue_load(db, &ov, pzErr);
+    if( rc==SQLITE_OK ) rc = main_data_version(db, &pv, pzErr);
     s->loading = 0;
-    if( rc ) return rc;
+    if( rc ){ pe_venue_overlay_free(ov); return rc; }
+    /* reading the table opened a transaction: the pager's version is current */
+    sqlite3_file_control(db, 0, SQLITE_FCNTL_DATA_VERSION, &dv);
     pe_venue_overlay_free(s->ov);
     s->ov = ov;
     if( s->pCache ) pe_venue_cache_clear(s->pCache);
     s->nChange = nChange;
     s->dataVersion = dv;
+    s->pragmaVersion = pv;
     s->inTxn = !autocommit;
     s->loaded = 1;
   }
