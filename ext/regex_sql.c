@@ -184,7 +184,8 @@ static void capture_func(sqlite3_context *ctx, int argc, sqlite3_value **argv){
     if( group<0 ){
       char *zMsg = sqlite3_mprintf("regexp_capture: no group named '%.*s' in '%s'",
                                    (int)nName, zName, pe_regex_pattern(re));
-      sqlite3_result_error(ctx, zMsg ? zMsg : "regexp_capture: no such group", -1);
+      if( zMsg ) sqlite3_result_error(ctx, zMsg, -1);
+      else sqlite3_result_error_nomem(ctx);
       sqlite3_free(zMsg);
       goto done;
     }
@@ -364,10 +365,11 @@ static int regex_close(sqlite3_vtab_cursor *cur){
 
 /* Report a core error on the vtab. */
 static int cursor_error(RegexCursor *c, int rc, char *zErr){
-  if( rc==PE_NOMEM ){ pe_free(zErr); return SQLITE_NOMEM; }
-  pe_vtab_error(c->base.pVtab, "%s", zErr ? zErr : "regexp: error");
+  /* No message means making the message itself ran out of memory. */
+  if( rc==PE_NOMEM || zErr==0 ){ pe_free(zErr); return SQLITE_NOMEM; }
+  rc = pe_vtab_error(c->base.pVtab, "%s", zErr);
   pe_free(zErr);
-  return SQLITE_ERROR;
+  return rc;
 }
 
 /* Move to the next row: the next match, or the next part of the split. */
@@ -531,9 +533,8 @@ static int regex_best_index(sqlite3_vtab *pVtab, sqlite3_index_info *pInfo){
     return SQLITE_CONSTRAINT;
   }
   if( !(idxNum & (1<<ARG_TEXT)) || !(idxNum & (1<<ARG_PATTERN)) ){
-    pe_vtab_error(pVtab, "%s: needs a text and a pattern argument",
-                  pTab->isSplit ? "regexp_split" : "regexp_matches");
-    return SQLITE_ERROR;
+    return pe_vtab_error(pVtab, "%s: needs a text and a pattern argument",
+                         pTab->isSplit ? "regexp_split" : "regexp_matches");
   }
   for(i=0, k=1; i<N_ARG; i++){
     if( aIdx[i]<0 ) continue;

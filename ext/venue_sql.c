@@ -200,8 +200,9 @@ static int venue_call(sqlite3_context *ctx, sqlite3_value **argv, PeVenueInfo *p
   if( z==0 ){ sqlite3_result_error_nomem(ctx); return 0; }
   rc = venue_overlay(sqlite3_context_db_handle(ctx), s, &ov, &zErr);
   if( rc ){
-    if( rc==SQLITE_NOMEM ) sqlite3_result_error_nomem(ctx);
-    else sqlite3_result_error(ctx, zErr ? zErr : "paperext: cannot read " USER_TABLE, -1);
+    /* Every error comes with a message; none means making it ran out of memory. */
+    if( rc==SQLITE_NOMEM || zErr==0 ) sqlite3_result_error_nomem(ctx);
+    else sqlite3_result_error(ctx, zErr, -1);
     sqlite3_free(zErr);
     return 0;
   }
@@ -334,9 +335,8 @@ static int venues_filter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxSt
   (void)idxNum; (void)idxStr; (void)argc; (void)argv;
   c->iRow = 0;
   rc = venue_overlay(p->db, p->pState, &c->ov, &zErr);
-  if( rc && rc!=SQLITE_NOMEM ){
-    pe_vtab_error(cur->pVtab, "%s", zErr ? zErr : "cannot read " USER_TABLE);
-  }
+  if( rc && (rc==SQLITE_NOMEM || zErr==0) ) rc = SQLITE_NOMEM;
+  else if( rc ) rc = pe_vtab_error(cur->pVtab, "%s", zErr);
   sqlite3_free(zErr);
   return rc;
 }
