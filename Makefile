@@ -16,10 +16,11 @@ PKG_LIBS    = $(shell pkg-config --libs $(PKG_MODULES) 2>/dev/null)
 WARN    = -Wall -Wextra -Wno-unused-parameter
 CFLAGS  ?= -O2 -g
 ALL_CFLAGS = -std=gnu11 -fPIC $(WARN) $(CFLAGS) $(PKG_CFLAGS) -Iext
-# SQLite loads extensions RTLD_GLOBAL: bind paperext's calls to its own
-# functions, so no library loaded earlier can interpose on them (and the hot
+# SQLite loads extensions RTLD_GLOBAL: export only the entry point
+# (-fvisibility=hidden) and bind paperext's calls to its own functions, so it
+# neither interposes on other libraries nor is interposed on (and the hot
 # paths call directly, not through the PLT).
-SO_LDFLAGS = -Wl,-Bsymbolic
+SO_LDFLAGS = -fvisibility=hidden -Wl,-Bsymbolic
 SAN     = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 TSAN    = -fsanitize=thread
 HARNESS = tests/testfile.c tests/testfile.h
@@ -81,7 +82,7 @@ build/asan/oom: tests/oom.c $(HARNESS)
 
 build/tsan/paperext.so: $(EXT_SRC) $(EXT_HDR)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(TSAN) -O1 -shared -o $@ $(EXT_SRC) $(PKG_LIBS)
+	$(CC) $(ALL_CFLAGS) $(TSAN) -O1 -shared $(SO_LDFLAGS) -o $@ $(EXT_SRC) $(PKG_LIBS)
 
 build/tsan/threads: tests/threads.c $(HARNESS)
 	@mkdir -p $(dir $@)
