@@ -16,6 +16,10 @@ PKG_LIBS    = $(shell pkg-config --libs $(PKG_MODULES) 2>/dev/null)
 WARN    = -Wall -Wextra -Wno-unused-parameter
 CFLAGS  ?= -O2 -g
 ALL_CFLAGS = -std=gnu11 -fPIC $(WARN) $(CFLAGS) $(PKG_CFLAGS) -Iext
+# SQLite loads extensions RTLD_GLOBAL: bind paperext's calls to its own
+# functions, so no library loaded earlier can interpose on them (and the hot
+# paths call directly, not through the PLT).
+SO_LDFLAGS = -Wl,-Bsymbolic
 SAN     = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 TSAN    = -fsanitize=thread
 HARNESS = tests/testfile.c tests/testfile.h
@@ -42,7 +46,8 @@ BUILD_DEPS = pkg-config:pkg-config cc:gcc sqlite3.pc:libsqlite3-dev \
              libpcre2-8.pc:libpcre2-dev libutf8proc.pc:libutf8proc-dev sqlite3:sqlite3
 TEST_DEPS  = valgrind:valgrind /usr/bin/python3:python3 clang:clang \
              /usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a:libclang-rt-14-dev \
-             sqlite-utils:sqlite-utils node:nodejs npm:npm
+             sqlite-utils:sqlite-utils node:nodejs npm:npm \
+             /usr/include/btparse.h:libbtparse-dev /usr/bin/listbib:texlive-bibtex-extra
 
 .PHONY: all deps test-deps test demo bench install uninstall clean generate lint fuzz fuzz-smoke
 
@@ -56,11 +61,11 @@ test-deps:
 	@DEPS="$(BUILD_DEPS) $(TEST_DEPS)" sh tests/deps.sh
 
 paperext.so: $(EXT_SRC) $(EXT_HDR)
-	$(CC) $(ALL_CFLAGS) -shared -o $@ $(EXT_SRC) $(PKG_LIBS)
+	$(CC) $(ALL_CFLAGS) -shared $(SO_LDFLAGS) -o $@ $(EXT_SRC) $(PKG_LIBS)
 
 build/asan/paperext.so: $(EXT_SRC) $(EXT_HDR)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(SAN) -O1 -shared -o $@ $(EXT_SRC) $(PKG_LIBS)
+	$(CC) $(ALL_CFLAGS) $(SAN) -O1 -shared $(SO_LDFLAGS) -o $@ $(EXT_SRC) $(PKG_LIBS)
 
 build/runner: tests/runner.c $(HARNESS)
 	@mkdir -p $(dir $@)
@@ -120,14 +125,20 @@ build/asan/unit/%: tests/unit/%.c $(CORE_SRC) $(EXT_HDR) tests/unit/check.h test
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(SAN) -O1 -Itests/unit -o $@ $< $(CORE_SRC) tests/unit/pe_mem_libc.c $(PKG_LIBS)
 
+# The reference for the BibTeX corpus test and benchmark: a driver of btparse.
+build/btparse_count: tests/btparse/btparse_count.c
+	@mkdir -p $(dir $@)
+	$(CC) -O2 -o $@ $< -lbtparse
+
 test: test-deps paperext.so build/asan/paperext.so build/tsan/paperext.so build/runner build/asan/runner \
-      build/asan/oom build/tsan/threads $(UNIT_BIN) $(UNIT_ASAN) $(REPLAY_BIN) $(FUZZ_BIN)
+      build/asan/oom build/tsan/threads $(UNIT_BIN) $(UNIT_ASAN) $(REPLAY_BIN) $(FUZZ_BIN) \
+      build/btparse_count
 	@sh tests/run.sh
 
 demo: all
 	@sh sql/demo.sh
 
-bench: all build/runner
+bench: all build/runner build/btparse_count
 	@sh tests/bench/run.sh
 
 generate:

@@ -150,6 +150,7 @@ int bib_format(PeBuf *out, PeBuf *pErr,
     p.iName = text.n;
     if( !json_string(&j, &text) ){ rc = error(pErr, "malformed JSON string", 0, 0); goto done; }
     p.nName = text.n-p.iName;
+    if( text.oom ){ rc = PE_NOMEM; goto done; }
     json_space(&j);
     if( j.i>=j.n || j.z[j.i]!=':' ){ rc = error(pErr, "malformed JSON object", 0, 0); goto done; }
     j.i++;

@@ -42,6 +42,14 @@ static inline size_t bibscan_find_high(const char *z, size_t i, size_t n){
   return i;
 }
 
+/* Bits set in a 16-bit mask (no popcnt instruction needed). */
+static inline unsigned bibscan_popcount16(unsigned m){
+  m = m - ((m>>1) & 0x5555u);
+  m = (m & 0x3333u) + ((m>>2) & 0x3333u);
+  m = (m + (m>>4)) & 0x0F0Fu;
+  return (m + (m>>8)) & 0x1Fu;
+}
+
 /* Number of '\n' in z[i..n); *pLast gets the index after the last one
 ** (unchanged when there is none). */
 static inline size_t bibscan_count_newlines(const char *z, size_t i, size_t n, size_t *pLast){
@@ -51,7 +59,7 @@ static inline size_t bibscan_count_newlines(const char *z, size_t i, size_t n, s
   while( i+16<=n ){
     unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128((const __m128i*)(z+i)), nl));
     if( m ){
-      count += (size_t)__builtin_popcount(m);
+      count += bibscan_popcount16(m);
       *pLast = i + 32 - (size_t)__builtin_clz(m);
     }
     i += 16;

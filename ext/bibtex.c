@@ -85,6 +85,7 @@ struct BibParser {
   PeBuf arena;
   PeBuf msgs;                   /* diagnostic messages of the current item */
   FieldRec *aRec; size_t nRec, nRecAlloc;
+  uint64_t nameFilter;          /* name_bit() of every field in aRec */
   DiagRec *aDRec; size_t nDRec, nDRecAlloc;
   BibField *aField; size_t nFieldAlloc;
   BibField *aInh; size_t nInhAlloc;
@@ -418,6 +419,21 @@ static void trim_value(BibParser *p){
   }
 }
 
+/* A bit of the per-item filter of field names (a name whose bit is clear
+** was not seen). */
+static uint64_t name_bit(const char *zName, size_t nName){
+  return nName ? (uint64_t)1 << ((((unsigned char)zName[0])*7u + (unsigned char)zName[nName-1] + nName) & 63)
+               : 1;
+}
+
+static int is_crossref(const char *z, size_t n){
+  static const char zWord[] = "crossref";
+  size_t k;
+  if( n!=8 ) return 0;
+  for(k=0; k<8; k++) if( (z[k]|0x20)!=zWord[k] ) return 0;
+  return 1;
+}
+
 static int add_field(BibParser *p, size_t iName, size_t nName, size_t iVal, size_t nVal, size_t off){
   FieldRec *r;
   if( grow_array((void**)&p->aRec, &p->nRecAlloc, p->nRec+1, sizeof(FieldRec)) ){
@@ -425,12 +441,14 @@ static int add_field(BibParser *p, size_t iName, size_t nName, size_t iVal, size
     return PE_NOMEM;
   }
   r = &p->aRec[p->nRec++];
+  p->nameFilter |= name_bit(p->arena.z+iName, nName);
   r->iName = iName; r->nName = nName; r->iVal = iVal; r->nVal = nVal; r->off = off;
   return PE_OK;
 }
 
 static int find_field_rec(const BibParser *p, const char *zName, size_t nName){
   size_t k;
+  if( (p->nameFilter & name_bit(zName, nName))==0 ) return -1;
   for(k=0; k<p->nRec; k++){
     if( p->aRec[k].nName==nName && memcmp(p->arena.z+p->aRec[k].iName, zName, nName)==0 ){
       return (int)k;
@@ -455,7 +473,11 @@ static int parse_fields(BibParser *p, size_t atItem, char close, int bMacro){
     }
     off = i;
     iName = p->arena.n;
-    if( !(p->flags & BIB_NO_VALUES) ) append_lower(p, i, e);
+    /* the name is needed unless values are not (a light pass wants only
+    ** crossref fields, and the fields of parents) */
+    bStore = !(p->flags & BIB_NO_VALUES)
+          && (bMacro || !p->bLight || p->bKeepValues || is_crossref(z+i, e-i));
+    if( bStore ) append_lower(p, i, e);
     nName = p->arena.n-iName;
     i = skip_space(p, e);
     if( i>=p->n ) return unterminated(p, atItem, i, "expected '=' after the field name");
@@ -464,16 +486,10 @@ static int parse_fields(BibParser *p, size_t atItem, char close, int bMacro){
       return syntax_error(p, i, "expected '=' after the field name");
     }
     p->i = i+1;
-    bStore = !(p->flags & BIB_NO_VALUES);
-    if( bStore && !bMacro ){
-      int k = p->oom ? -1 : find_field_rec(p, p->arena.z+iName, nName);
-      if( k>=0 ){
-        diag(p, off, BIB_SEV_WARNING, "duplicate_field",
-             "field '%.*s' is given again; the first value is kept", (int)nName, p->arena.z+iName);
-        bStore = 0;
-      }else if( p->bLight && !p->bKeepValues ){
-        bStore = nName==8 && memcmp(p->arena.z+iName, "crossref", 8)==0;
-      }
+    if( bStore && !bMacro && !p->oom && find_field_rec(p, p->arena.z+iName, nName)>=0 ){
+      diag(p, off, BIB_SEV_WARNING, "duplicate_field",
+           "field '%.*s' is given again; the first value is kept", (int)nName, p->arena.z+iName);
+      bStore = 0;
     }
     p->valStart = p->arena.n;
     if( parse_value(p, atItem, bStore) ) return 1;
@@ -544,6 +560,7 @@ static void reset_item(BibParser *p){
   pe_buf_reset(&p->arena);
   pe_buf_reset(&p->msgs);
   p->nRec = 0;
+  p->nameFilter = 0;
   p->nDRec = 0;
   p->bKey = 0; p->bErr = 0; p->bRunaway = 0; p->bRawArena = 0;
   p->nType = 0;
@@ -560,7 +577,8 @@ static void parse_item(BibParser *p){
   BibEntry *pE = &p->entry;
   reset_item(p);
   pE->iStart = at;
-  position(p, at, &line, 0);
+  line = 0;
+  if( !p->bLight ) position(p, at, &line, 0);    /* a light pass needs no lines */
   pE->line = line;
   i = skip_space(p, at+1);
   e = scan_name(p, i);
@@ -892,7 +910,7 @@ BibParser *bib_open(const char *z, size_t n, unsigned flags){
   p->z = z ? z : "";
   p->n = z ? n : 0;
   p->flags = flags;
-  p->bQuiet = (flags & BIB_NO_VALUES)!=0;
+  p->bQuiet = (flags & (BIB_NO_VALUES|BIB_NO_DIAGS))!=0;
   p->posLine = 1;
   bib_map_init(&p->macros);
   bib_map_init(&p->keys);
@@ -926,6 +944,12 @@ int bib_next(BibParser *p, const BibEntry **ppEntry){
   if( p->oom ) return PE_NOMEM;
   *ppEntry = &p->entry;
   return PE_OK;
+}
+
+size_t bib_scratch_bytes(const BibParser *p){
+  return p->arena.cap + p->msgs.cap + p->nRecAlloc*sizeof(FieldRec)
+       + p->nDRecAlloc*sizeof(DiagRec) + p->nFieldAlloc*sizeof(BibField)
+       + p->nInhAlloc*sizeof(BibField) + p->nDiagAlloc*sizeof(BibDiag);
 }
 
 void bib_close(BibParser *p){

@@ -64,6 +64,7 @@ typedef struct BibEntry {
 #define BIB_NO_INHERIT 0x02   /* skip crossref resolution (no aInherited) */
 #define BIB_NO_VALUES  0x04   /* structure only: no fields, macros or diagnostics
                               ** (enough for key, type, line, raw and error) */
+#define BIB_NO_DIAGS   0x08   /* no diagnostics (error still set) */
 
 typedef struct BibParser BibParser;
 
@@ -74,6 +75,9 @@ BibParser *bib_open(const char *z, size_t n, unsigned flags);
 ** which the parser is unusable). */
 int bib_next(BibParser *p, const BibEntry **ppEntry);
 void bib_close(BibParser *p);
+/* Bytes of per-item scratch the parser holds now (its bounded memory,
+** apart from macros, keys and crossref parents). */
+size_t bib_scratch_bytes(const BibParser *p);
 
 /* The value of field zName (lowercase) of e, looking in its own fields and
 ** then (when bInherited) in the inherited ones; z==0 when absent. */

@@ -34,6 +34,7 @@
 ** The tables stream: each row is parsed when it is asked for, so memory
 ** stays bounded whatever the size of the input (which is copied once).
 */
+#include <stdio.h>
 #include <string.h>
 #include "paperext.h"
 #include "bibformat.h"
@@ -124,8 +125,7 @@ static int bib_encoding_flag(sqlite3_vtab *pVtab, sqlite3_value *v, unsigned *pF
     *pFlags |= BIB_LATIN1;
     return SQLITE_OK;
   }
-  pe_vtab_error(pVtab, "unknown encoding '%s' (use 'utf8' or 'latin1')", z);
-  return SQLITE_ERROR;
+  return pe_vtab_error(pVtab, "unknown encoding '%s' (use 'utf8' or 'latin1')", z);
 }
 
 static void result_text(sqlite3_context *ctx, BibText t){
@@ -197,9 +197,8 @@ static int bib_start(BibCursor *p, int idxNum, int argc, sqlite3_value **argv,
   int rc;
   bib_cursor_reset(p);
   if( (idxNum & 1)==0 || argc<1 ){
-    pe_vtab_error(p->base.pVtab, "the BibTeX text is missing: use it as a function, "
-                  "e.g. FROM bibtex_entries(readfile('refs.bib'))");
-    return SQLITE_ERROR;
+    return pe_vtab_error(p->base.pVtab, "the BibTeX text is missing: use it as a function, "
+                         "e.g. FROM bibtex_entries(readfile('refs.bib'))");
   }
   if( (idxNum & 2) && argc>=2 ){
     rc = bib_encoding_flag(p->base.pVtab, argv[1], &flags);
@@ -244,7 +243,7 @@ static int is_entry(const BibEntry *e){ return e->eKind==BIB_ENTRY; }
 static int entries_filter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr,
                           int argc, sqlite3_value **argv){
   BibCursor *p = (BibCursor*)cur;
-  int rc = bib_start(p, idxNum, argc, argv, 0);
+  int rc = bib_start(p, idxNum, argc, argv, BIB_NO_DIAGS);   /* they are not columns here */
   (void)idxStr;
   if( rc || p->pParser==0 ) return rc;
   p->iRowid = 1;
@@ -257,27 +256,40 @@ static int entries_next(sqlite3_vtab_cursor *cur){
   return bib_advance(p, is_entry);
 }
 
-/* A JSON string: plain stretches copied whole, the rest escaped. */
+/* A JSON string: plain stretches copied whole, the rest escaped.  Room
+** is reserved ahead: 2 bytes per input byte, more for a control character. */
 static void json_string(PeBuf *b, BibText t){
   size_t i = 0;
-  pe_buf_appendc(b, '"');
+  char *w;
+  if( pe_buf_reserve(b, 2*t.n + 2) ) return;
+  w = b->z + b->n;
+  *w++ = '"';
   while( i<t.n ){
     size_t k = bibscan_json_plain(t.z+i, t.n-i);
-    pe_buf_append(b, t.z+i, k);
+    memcpy(w, t.z+i, k);
+    w += k;
     i += k;
     if( i<t.n ){
       unsigned char c = (unsigned char)t.z[i++];
+      *w++ = '\\';
       switch( c ){
-        case '"':  pe_buf_append(b, "\\\"", 2); break;
-        case '\\': pe_buf_append(b, "\\\\", 2); break;
-        case '\n': pe_buf_append(b, "\\n", 2); break;
-        case '\r': pe_buf_append(b, "\\r", 2); break;
-        case '\t': pe_buf_append(b, "\\t", 2); break;
-        default:   pe_buf_appendf(b, "\\u%04x", c); break;
+        case '"':  *w++ = '"'; break;
+        case '\\': *w++ = '\\'; break;
+        case '\n': *w++ = 'n'; break;
+        case '\r': *w++ = 'r'; break;
+        case '\t': *w++ = 't'; break;
+        default:
+          b->n = (size_t)(w - b->z);
+          if( pe_buf_reserve(b, 5 + 2*(t.n-i) + 1) ) return;
+          w = b->z + b->n;
+          w += snprintf(w, 6, "u%04x", c);
+          break;
       }
     }
   }
-  pe_buf_appendc(b, '"');
+  *w++ = '"';
+  b->n = (size_t)(w - b->z);
+  b->z[b->n] = 0;
 }
 
 static void fields_json(PeBuf *b, const BibField *a, int n){
@@ -522,9 +534,8 @@ static int names_filter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr
   p->zNames = 0;
   p->bEof = 1;
   if( (idxNum & 1)==0 || argc<1 ){
-    pe_vtab_error(cur->pVtab, "the names are missing: use it as a function, "
-                  "e.g. FROM bibtex_names('Knuth, Donald E. and others')");
-    return SQLITE_ERROR;
+    return pe_vtab_error(cur->pVtab, "the names are missing: use it as a function, "
+                         "e.g. FROM bibtex_names('Knuth, Donald E. and others')");
   }
   rc = bib_copy_input(argv[0], &p->zNames, &p->nNames);
   if( rc || p->zNames==0 ) return rc;

@@ -43,6 +43,7 @@
 ** it was read. */
 typedef struct VenueState {
   PeVenueOverlay *ov;         /* NULL when the table is absent or empty */
+  PeVenueCache *pCache;       /* recent results (made at first use; cleared with ov) */
   sqlite3_int64 nChange;      /* sqlite3_total_changes64() then */
   unsigned int dataVersion;   /* SQLITE_FCNTL_DATA_VERSION of main then */
   int loaded;
@@ -59,7 +60,7 @@ static void *venue_new_state(sqlite3 *db){
 
 static void venue_free_state(void *p){
   VenueState *s = (VenueState*)p;
-  if( s ){ pe_venue_overlay_free(s->ov); sqlite3_free(s); }
+  if( s ){ pe_venue_overlay_free(s->ov); pe_venue_cache_free(s->pCache); sqlite3_free(s); }
 }
 
 static const char *col_text(sqlite3_stmt *pStmt, int i){
@@ -139,6 +140,7 @@ static int venue_overlay(sqlite3 *db, VenueState *s, const PeVenueOverlay **pOv,
     if( rc ) return rc;
     pe_venue_overlay_free(s->ov);
     s->ov = ov;
+    if( s->pCache ) pe_venue_cache_clear(s->pCache);
     s->nChange = nChange;
     s->dataVersion = dv;
     s->inTxn = !autocommit;
@@ -151,6 +153,7 @@ static int venue_overlay(sqlite3 *db, VenueState *s, const PeVenueOverlay **pOv,
 /* Parse argv[0]; 0 when the result is NULL or an error was reported. */
 static int venue_call(sqlite3_context *ctx, sqlite3_value **argv, PeVenueInfo *pInfo){
   const PeVenueOverlay *ov = 0;
+  VenueState *s = (VenueState*)pe_state(ctx);
   char *zErr = 0;
   const char *z;
   size_t n;
@@ -158,14 +161,19 @@ static int venue_call(sqlite3_context *ctx, sqlite3_value **argv, PeVenueInfo *p
   if( sqlite3_value_type(argv[0])==SQLITE_NULL ) return 0;
   z = pe_value_text(argv[0], &n);
   if( z==0 ){ sqlite3_result_error_nomem(ctx); return 0; }
-  rc = venue_overlay(sqlite3_context_db_handle(ctx), (VenueState*)pe_state(ctx), &ov, &zErr);
+  rc = venue_overlay(sqlite3_context_db_handle(ctx), s, &ov, &zErr);
   if( rc ){
     if( rc==SQLITE_NOMEM ) sqlite3_result_error_nomem(ctx);
     else sqlite3_result_error(ctx, zErr ? zErr : "paperext: cannot read " USER_TABLE, -1);
     sqlite3_free(zErr);
     return 0;
   }
-  rc = pe_venue_parse(ov, z, n, pInfo);
+  if( s->pCache==0 && !s->loading ){
+    s->pCache = pe_venue_cache_new();
+    if( s->pCache==0 ){ sqlite3_result_error_nomem(ctx); return 0; }
+  }
+  /* while the user table is being read (it called us), no cache: no overlay */
+  rc = pe_venue_parse_cached(s->loading ? 0 : s->pCache, ov, z, n, pInfo);
   if( rc ){ pe_result_status(ctx, rc, 0); return 0; }
   return 1;
 }
@@ -361,6 +369,13 @@ static const sqlite3_module venues_module = {
   .xRowid = venues_rowid,
 };
 
+/* SQLite 3.45+ wants functions that set a subtype to say so. */
+#ifdef SQLITE_RESULT_SUBTYPE
+# define PE_JSON_RESULT SQLITE_RESULT_SUBTYPE
+#else
+# define PE_JSON_RESULT 0
+#endif
+
 static const PeFunction aFunc[] = {
   { "venue_norm", 1, PE_PURE, venue_norm_func, 0, 0,
     "venue_norm(raw) -> text",
@@ -374,7 +389,7 @@ static const PeFunction aFunc[] = {
   { "venue_name", 1, PE_PURE, venue_name_func, 0, 0,
     "venue_name(raw) -> text",
     "The canonical full name of the venue a raw venue string names, NULL when not recognized." },
-  { "venue_parse", 1, PE_PURE, venue_parse_func, 0, 0,
+  { "venue_parse", 1, PE_PURE|PE_JSON_RESULT, venue_parse_func, 0, 0,
     "venue_parse(raw) -> json",
     "A JSON object {acronym, name, kind, year} for a raw venue string (null members when unknown)." },
 };

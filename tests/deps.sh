@@ -9,7 +9,7 @@ for d in $DEPS; do
   what=${d%%:*}; pkg=${d##*:}
   case $what in
     *.pc) pkg-config --exists "${what%.pc}" 2>/dev/null || missing="$missing $pkg" ;;
-    /*)   [ -x "$what" ] || missing="$missing $pkg" ;;
+    /*)   [ -e "$what" ] || missing="$missing $pkg" ;;
     *)    command -v "$what" >/dev/null 2>&1 || missing="$missing $pkg" ;;
   esac
 done

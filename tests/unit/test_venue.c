@@ -106,6 +106,32 @@ int main(void){
   pe_venue_overlay_free(ov);
   pe_venue_overlay_free(0);
 
+  /* the memo: the same answer the second time, also after a clear */
+  {
+    PeVenueCache *c = pe_venue_cache_new();
+    PeVenueInfo v1, v2;
+    const char *zLong = "Proceedings of the 2019 Conference of the North American Chapter of the "
+                        "Association for Computational Linguistics: Human Language Technologies, "
+                        "Volume 1 (Long and Short Papers), pages 4171-4186, Minneapolis, Minnesota";
+    CHECK(c!=0);
+    for(i=0; i<3; i++){
+      CHECK_INT(pe_venue_parse_cached(c, 0, "nips2020", 8, &v1), PE_OK);
+      CHECK_STR(v1.zAcronym, "NeurIPS");
+      CHECK_INT(v1.year, 2020);
+      CHECK_INT(pe_venue_parse_cached(c, 0, "CVPR21", 6, &v2), PE_OK);
+      CHECK_STR(v2.zAcronym, "CVPR");
+      CHECK(strlen(zLong) > PE_VENUE_CACHE_TEXT);
+      CHECK_INT(pe_venue_parse_cached(c, 0, zLong, strlen(zLong), &v2), PE_OK);  /* not kept */
+      CHECK_STR(v2.zAcronym, "NAACL");
+      CHECK_INT(pe_venue_parse_cached(c, 0, "", 0, &v2), PE_OK);
+      CHECK_STR(v2.zAcronym, 0);
+      if( i==1 ) pe_venue_cache_clear(c);
+    }
+    CHECK_INT(pe_venue_parse_cached(0, 0, "ICLR'21", 7, &v1), PE_OK);
+    CHECK_INT(v1.year, 2021);
+    pe_venue_cache_free(c);
+  }
+
   /* long input: beyond every static buffer */
   {
     PeBuf b;
