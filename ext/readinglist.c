@@ -13,7 +13,12 @@
 **                  diagnostics.
 ** Whether a section (the text between headings) is Markdown or plain text
 ** is decided when it starts, by looking ahead to its first list item that
-** is clearly a paper (see section_is_markdown()).
+** is clearly a paper (see section_is_markdown()).  In a Markdown section
+** the items are the titles and what follows an item is its note; lines
+** before the first item, and all lines of a plain-text section, go through
+** the rules of readinglist_line.c, plus two that look at the surroundings:
+** a line continuing an unfinished English sentence is note text, and a
+** sentence-case line standing alone in a Chinese-noted list is a title.
 */
 #include <stdint.h>
 #include <stdio.h>

@@ -24,6 +24,12 @@ static const char *const azFunctionWord[] = {
   "where", "which", "who", "why", "with", "within", "without", "yet", "you",
 };
 
+/* strcmp() for these short words, in line (it runs for most words). */
+static int word_cmp(const char *a, const char *b){
+  while( *a && *a==*b ){ a++; b++; }
+  return (unsigned char)*a - (unsigned char)*b;
+}
+
 static int is_function_word(const char *z, size_t n){
   int lo = 0, hi = (int)(sizeof(azFunctionWord)/sizeof(azFunctionWord[0])) - 1;
   size_t k;
@@ -35,7 +41,7 @@ static int is_function_word(const char *z, size_t n){
   }
   low[n] = 0;
   while( lo<=hi ){                             /* the list is sorted */
-    int mid = (lo+hi)/2, c = strcmp(low, azFunctionWord[mid]);
+    int mid = (lo+hi)/2, c = word_cmp(low, azFunctionWord[mid]);
     if( c==0 ) return 1;
     if( c<0 ) hi = mid-1; else lo = mid+1;
   }
@@ -360,6 +366,29 @@ static void strip_emphasis(const char *z, size_t *pa, size_t *pb){
   }
 }
 
+/* Bytes that may start markup in a title line: brackets, '#', emphasis,
+** '<' (autolinks), ':' and 'w' (urls), the lead bytes of 【〔（ and of
+** dashes; ',' '-' '|' end a title only as separators. */
+static const unsigned char aMarkupByte[256] = {
+  ['['] = 1, [']'] = 1, ['('] = 1, [')'] = 1, ['#'] = 1, ['*'] = 1, ['_'] = 1,
+  ['<'] = 1, [':'] = 2, ['w'] = 3, [0xE2] = 1, [0xE3] = 1, [0xEF] = 1,
+};
+
+/* Could z[0..n) hold any markup pe_rl_title_parts() takes off? */
+static int has_markup(const char *z, size_t n){
+  size_t i;
+  if( n && (z[n-1]=='-' || z[n-1]=='|' || z[n-1]==',') ) return 1;
+  for(i=0; i<n; i++){
+    switch( aMarkupByte[(unsigned char)z[i]] ){
+      case 0: break;
+      case 2: if( i+2<n && z[i+1]=='/' && z[i+2]=='/' ) return 1; break;
+      case 3: if( n-i>=4 && memcmp(z+i, "www.", 4)==0 ) return 1; break;
+      default: return 1;
+    }
+  }
+  return 0;
+}
+
 void pe_rl_title_parts(const char *z, size_t n, PeRlTitle *p){
   size_t a = 0, b = n, i, end = 0;
   int isLink;
@@ -369,6 +398,10 @@ void pe_rl_title_parts(const char *z, size_t n, PeRlTitle *p){
     PeSpan t = { 0, n };
     t = pe_rl_trim(z, t);
     a = t.off; b = t.off + t.len;
+  }
+  if( !has_markup(z+a, b-a) ){             /* most titles: nothing to take off */
+    p->title.off = a; p->title.len = b-a;
+    return;
   }
   strip_emphasis(z, &a, &b);
   /* The title is a link: '[Title](url) rest', maybe in emphasis '**[..](..)**'. */
