@@ -56,6 +56,7 @@ static const unsigned char aNotName[256] = {
 int bib_is_name_char(unsigned char c){ return !aNotName[c]; }
 
 typedef struct FieldRec { size_t iName, nName, iVal, nVal, off; } FieldRec;
+#define FIELD_INDEX_MIN 32      /* fields of an entry looked up by a linear scan */
 typedef struct DiagRec {
   int line, col, severity;
   const char *zKind;
@@ -86,6 +87,7 @@ struct BibParser {
   PeBuf msgs;                   /* diagnostic messages of the current item */
   FieldRec *aRec; size_t nRec, nRecAlloc;
   uint64_t nameFilter;          /* name_bit() of every field in aRec */
+  BibMap fieldIndex;            /* field name -> aRec index, past FIELD_INDEX_MIN fields */
   DiagRec *aDRec; size_t nDRec, nDRecAlloc;
   BibField *aField; size_t nFieldAlloc;
   BibField *aInh; size_t nInhAlloc;
@@ -96,11 +98,14 @@ struct BibParser {
   size_t resume;                /* where to go on after a syntax error */
   size_t valStart;              /* arena offset where the value being built starts */
   int bRunaway;                 /* warned about a runaway value in this item */
+  int bRecovering;              /* an item ran to the end of the input: see scan_limit() */
   BibEntry entry;
 
   /* line tracking: the position of posOff is known */
   size_t posOff, posLineStart;
   int posLine;
+  size_t colOff;                /* the column of colOff is col */
+  int col;
 };
 
 /* ---------------------------------------------------------------- lines */
@@ -122,7 +127,18 @@ static void position(BibParser *p, size_t off, int *pLine, int *pCol){
   }
   p->posOff = off;
   *pLine = p->posLine;
-  if( pCol ) *pCol = 1 + (int)pe_utf8_count(z+p->posLineStart, off-p->posLineStart);
+  if( pCol ){
+    /* count from the last column asked for when it is on this line (a long
+    ** one-line input must not make each column cost the whole line) */
+    if( p->colOff<p->posLineStart ){
+      p->colOff = p->posLineStart;
+      p->col = 1;
+    }
+    if( off>=p->colOff ) p->col += (int)pe_utf8_count(z+p->colOff, off-p->colOff);
+    else p->col -= (int)pe_utf8_count(z+off, p->colOff-off);
+    p->colOff = off;
+    *pCol = p->col;
+  }
 }
 
 /* ---------------------------------------------------------- the arena */
@@ -291,6 +307,7 @@ static int syntax_error(BibParser *p, size_t off, const char *zWhat){
 static int unterminated(BibParser *p, size_t atItem, size_t off, const char *zWhat){
   size_t k;
   syntax_error(p, off, zWhat);
+  p->bRecovering = 1;
   for(k=atItem+1; k<p->n; k++){
     if( p->z[k]=='@' ){
       size_t j = k;
@@ -316,12 +333,29 @@ static size_t scan_name(const BibParser *p, size_t i){
 
 /* Index of the '}' matching the '{' at z[i] (BibTeX counts every brace,
 ** backslash or not), or n when it is never closed. */
+/* How far a value or comment starting at from may run.  The whole input,
+** as in BibTeX, until one has run to the end unclosed: from then on (the
+** file is known to be broken) only to the next line that starts with '@',
+** so that recovering from entry to entry stays linear in time. */
+static size_t scan_limit(const BibParser *p, size_t from){
+  const char *z = p->z, *nl;
+  size_t k = from;
+  if( !p->bRecovering ) return p->n;
+  while( k<p->n && (nl = memchr(z+k, '\n', p->n-k))!=0 ){
+    size_t j = (size_t)(nl-z) + 1;
+    k = j;
+    while( j<p->n && (z[j]==' ' || z[j]=='\t') ) j++;
+    if( j<p->n && z[j]=='@' ) return k;
+  }
+  return p->n;
+}
+
 static size_t brace_close(const BibParser *p, size_t i){
   const char *z = p->z;
-  size_t n = p->n, depth = 0;
+  size_t n = scan_limit(p, i), depth = 0;
   for(;;){
     i = bibscan_find3(z, i, n, '{', '}', '}');
-    if( i>=n ) return n;
+    if( i>=n ) return p->n;
     if( z[i]=='{' ) depth++;
     else if( --depth==0 ) return i;
     i++;
@@ -357,8 +391,8 @@ static int parse_value(BibParser *p, size_t atItem, int bStore){
       if( bStore ) append_source(p, i+1, close, 1);
       i = close+1;
     }else if( z[i]=='"' ){
-      size_t k = i+1, depth = 0;
-      for(; (k = bibscan_find3(z, k, p->n, '"', '{', '}'))<p->n; k++){
+      size_t k = i+1, depth = 0, limit = scan_limit(p, i);
+      for(; (k = bibscan_find3(z, k, limit, '"', '{', '}'))<limit; k++){
         char c = z[k];
         if( c=='{' ) depth++;
         else if( c=='}' ){
@@ -369,7 +403,7 @@ static int parse_value(BibParser *p, size_t atItem, int bStore){
           depth--;
         }else if( c=='"' && depth==0 ) break;
       }
-      if( k>=p->n ) return unterminated(p, atItem, i, "unterminated quoted value");
+      if( k>=limit ) return unterminated(p, atItem, i, "unterminated quoted value");
       if( bStore ) append_source(p, i+1, k, 1);
       i = k+1;
     }else if( z[i]>='0' && z[i]<='9' ){
@@ -441,14 +475,32 @@ static int add_field(BibParser *p, size_t iName, size_t nName, size_t iVal, size
     return PE_NOMEM;
   }
   r = &p->aRec[p->nRec++];
-  p->nameFilter |= name_bit(p->arena.z+iName, nName);
   r->iName = iName; r->nName = nName; r->iVal = iVal; r->nVal = nVal; r->off = off;
+  p->nameFilter |= name_bit(p->arena.z+iName, nName);
+  /* an entry with many fields gets a hash index of their names (so that
+  ** finding duplicates stays linear) */
+  if( p->nRec>FIELD_INDEX_MIN ){
+    size_t k = p->nRec==FIELD_INDEX_MIN+1 ? 0 : p->nRec-1;
+    for(; k<p->nRec; k++){
+      BibMapSlot *s;
+      if( bib_map_put(&p->fieldIndex, p->arena.z+p->aRec[k].iName, p->aRec[k].nName,
+                      0, 0, 0, &s, 0) ){
+        p->oom = 1;
+        return PE_NOMEM;
+      }
+      s->aux = k;
+    }
+  }
   return PE_OK;
 }
 
 static int find_field_rec(const BibParser *p, const char *zName, size_t nName){
   size_t k;
   if( (p->nameFilter & name_bit(zName, nName))==0 ) return -1;
+  if( p->nRec>FIELD_INDEX_MIN ){
+    BibMapSlot *s = bib_map_find(&p->fieldIndex, zName, nName);
+    return s ? (int)s->aux : -1;
+  }
   for(k=0; k<p->nRec; k++){
     if( p->aRec[k].nName==nName && memcmp(p->arena.z+p->aRec[k].iName, zName, nName)==0 ){
       return (int)k;
@@ -559,6 +611,7 @@ static void check_duplicate_key(BibParser *p, int line){
 static void reset_item(BibParser *p){
   pe_buf_reset(&p->arena);
   pe_buf_reset(&p->msgs);
+  if( p->nRec>FIELD_INDEX_MIN ){ bib_map_free(&p->fieldIndex); bib_map_init(&p->fieldIndex); }
   p->nRec = 0;
   p->nameFilter = 0;
   p->nDRec = 0;
@@ -609,15 +662,16 @@ static void parse_item(BibParser *p){
   switch( pE->eKind ){
     case BIB_COMMENT: {
       /* balanced braces; in parentheses, up to a ')' outside braces */
-      size_t k = i+1, depth = 0;
+      size_t k = i+1, depth = 0, limit = scan_limit(p, i);
       if( close=='}' ){
         k = brace_close(p, i);
       }else{
-        for(; k<p->n; k++){
+        for(; k<limit; k++){
           if( z[k]=='{' ) depth++;
           else if( z[k]=='}' && depth ) depth--;
           else if( z[k]==')' && depth==0 ) break;
         }
+        if( k>=limit ) k = p->n;
       }
       if( k>=p->n ){ unterminated(p, at, i, "unterminated @comment"); goto done; }
       p->i = k+1;
@@ -880,7 +934,7 @@ static void inherit(BibParser *p){
     memcpy(&len, z, 4); f.value.z = z+4; f.value.n = len; z += 4+len;
     f.offset = 0;
     if( f.name.n==8 && memcmp(f.name.z, "crossref", 8)==0 ) continue;
-    if( field_n(pE->aField, pE->nField, f.name.z, f.name.n).z ) continue;
+    if( find_field_rec(p, f.name.z, f.name.n)>=0 ) continue;
     if( grow_array((void**)&p->aInh, &p->nInhAlloc, nInh+1, sizeof(BibField)) ){
       p->oom = 1;
       return;
@@ -912,11 +966,13 @@ BibParser *bib_open(const char *z, size_t n, unsigned flags){
   p->flags = flags;
   p->bQuiet = (flags & (BIB_NO_VALUES|BIB_NO_DIAGS))!=0;
   p->posLine = 1;
+  p->col = 1;
   bib_map_init(&p->macros);
   bib_map_init(&p->keys);
   bib_map_init(&p->parents);
   pe_buf_init(&p->arena);
   pe_buf_init(&p->msgs);
+  bib_map_init(&p->fieldIndex);
   for(k=0; k<sizeof(aMonthMacro)/sizeof(aMonthMacro[0]); k++){
     if( bib_map_put(&p->macros, aMonthMacro[k].zName, 3, aMonthMacro[k].zValue,
                     strlen(aMonthMacro[k].zValue), 1, 0, 0) ){
@@ -957,6 +1013,7 @@ void bib_close(BibParser *p){
   bib_map_free(&p->macros);
   bib_map_free(&p->keys);
   bib_map_free(&p->parents);
+  bib_map_free(&p->fieldIndex);
   pe_buf_free(&p->arena);
   pe_buf_free(&p->msgs);
   pe_free(p->aRec);
