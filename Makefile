@@ -16,6 +16,11 @@ PKG_LIBS    = $(shell pkg-config --libs $(PKG_MODULES) 2>/dev/null)
 WARN    = -Wall -Wextra -Wno-unused-parameter
 CFLAGS  ?= -O2 -g
 ALL_CFLAGS = -std=gnu11 -fPIC $(WARN) $(CFLAGS) $(PKG_CFLAGS) -Iext
+# SQLite loads extensions RTLD_GLOBAL: export only the entry point
+# (-fvisibility=hidden) and bind paperext's calls to its own functions, so it
+# neither interposes on other libraries nor is interposed on (and the hot
+# paths call directly, not through the PLT).
+SO_LDFLAGS = -fvisibility=hidden -Wl,-Bsymbolic
 SAN     = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 TSAN    = -fsanitize=thread
 HARNESS = tests/testfile.c tests/testfile.h
@@ -57,11 +62,11 @@ test-deps:
 	@DEPS="$(BUILD_DEPS) $(TEST_DEPS)" sh tests/deps.sh
 
 paperext.so: $(EXT_SRC) $(EXT_HDR)
-	$(CC) $(ALL_CFLAGS) -shared -o $@ $(EXT_SRC) $(PKG_LIBS)
+	$(CC) $(ALL_CFLAGS) -shared $(SO_LDFLAGS) -o $@ $(EXT_SRC) $(PKG_LIBS)
 
 build/asan/paperext.so: $(EXT_SRC) $(EXT_HDR)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(SAN) -O1 -shared -o $@ $(EXT_SRC) $(PKG_LIBS)
+	$(CC) $(ALL_CFLAGS) $(SAN) -O1 -shared $(SO_LDFLAGS) -o $@ $(EXT_SRC) $(PKG_LIBS)
 
 build/runner: tests/runner.c $(HARNESS)
 	@mkdir -p $(dir $@)
@@ -77,7 +82,7 @@ build/asan/oom: tests/oom.c $(HARNESS)
 
 build/tsan/paperext.so: $(EXT_SRC) $(EXT_HDR)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(TSAN) -O1 -shared -o $@ $(EXT_SRC) $(PKG_LIBS)
+	$(CC) $(ALL_CFLAGS) $(TSAN) -O1 -shared $(SO_LDFLAGS) -o $@ $(EXT_SRC) $(PKG_LIBS)
 
 build/tsan/threads: tests/threads.c $(HARNESS)
 	@mkdir -p $(dir $@)

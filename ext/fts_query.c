@@ -7,13 +7,14 @@
 
 enum { OP_NONE, OP_AND, OP_OR, OP_NOT };
 
-/* Bytes of white space or full-width (CJK) punctuation at z[0..n), or 0:
+/* Bytes of white space, NUL or full-width (CJK) punctuation at z[0..n), or 0:
 ** both separate terms, so 記憶體，學習 is two phrases, as it reads. */
 static size_t separator_len(const char *z, size_t n){
   uint32_t c;
   int len;
   unsigned char b = (unsigned char)z[0];
-  if( b<0x80 ) return (b==' ' || (b>=0x09 && b<=0x0D)) ? 1 : 0;
+  /* NUL too: FTS5 reads the expression as a C string. */
+  if( b<0x80 ) return (b==' ' || (b>=0x09 && b<=0x0D) || b==0) ? 1 : 0;
   len = pe_utf8_decode((const unsigned char*)z, n, &c);
   if( c==PE_REPLACEMENT && len==1 ) return 0;
   if( pe_is_space(c) ) return (size_t)len;

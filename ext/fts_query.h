@@ -2,7 +2,7 @@
 ** fts_query.h: turn what a user typed into a safe FTS5 MATCH expression.
 **
 ** The rules (the expression never has a syntax error, whatever the input):
-**   - Words are separated by white space and by full-width (CJK)
+**   - Words are separated by white space (and NUL) and by full-width (CJK)
 **     punctuation such as ，。、「」（）！？; "double quotes" group a phrase
 **     (an unterminated quote runs to the end of the text).
 **   - Every word or phrase becomes a quoted FTS5 string, so punctuation,

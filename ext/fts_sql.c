@@ -151,7 +151,7 @@ static int paper_tokenize(Fts5Tokenizer *pTok, void *pCtx, int flags,
   return pe_fts_tokenize(pText, nText, coreFlags, &sink, SQLITE_NOMEM);
 }
 
-static fts5_tokenizer paper_methods = { paper_create, paper_delete, paper_tokenize };
+static const fts5_tokenizer paper_methods = { paper_create, paper_delete, paper_tokenize };
 
 /* --- paperext_tokens(text[, options]) ----------------------------------- */
 
@@ -220,8 +220,9 @@ static void tokens_func(sqlite3_context *ctx, int argc, sqlite3_value **argv){
   paper_delete((Fts5Tokenizer*)p);
   pe_buf_appendc(&t.out, ']');
   if( rc!=SQLITE_OK || t.out.oom ){
+    int oom = rc==SQLITE_NOMEM || t.out.oom;   /* read before pe_buf_free clears it */
     pe_buf_free(&t.out);
-    if( rc==SQLITE_NOMEM || t.out.oom ) sqlite3_result_error_nomem(ctx);
+    if( oom ) sqlite3_result_error_nomem(ctx);
     else sqlite3_result_error_code(ctx, rc);
     return;
   }
@@ -229,7 +230,6 @@ static void tokens_func(sqlite3_context *ctx, int argc, sqlite3_value **argv){
     size_t n;
     char *z = pe_buf_finish(&t.out, &n);
     pe_result_text_owned(ctx, z, n);
-    if( z ) sqlite3_result_subtype(ctx, 'J');
   }
 }
 
@@ -278,7 +278,8 @@ static int fts_register(sqlite3 *db, void *pState, char **pzErrMsg){
   FtsState *st = (FtsState*)pState;
   st->pApi = fts5_api_of(db);
   if( st->pApi==0 || st->pApi->iVersion<2 ){ st->pApi = 0; return SQLITE_OK; }
-  return st->pApi->xCreateTokenizer(st->pApi, "paperext", st->pApi, &paper_methods, 0);
+  return st->pApi->xCreateTokenizer(st->pApi, "paperext", st->pApi,
+                                     (fts5_tokenizer*)&paper_methods, 0);  /* FTS5 copies it */
 }
 
 static const PeFunction aFunc[] = {

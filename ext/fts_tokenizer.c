@@ -155,10 +155,14 @@ static int emit_cjk(Walk *w, uint32_t c, int iStart, int iEnd,
     c = pe_fts_fold(c);
     if( cNext ) cNext = pe_fts_fold(cNext);
   }
-  n = put_utf8(c, a);
   if( cNext==0 || (w->flags & PE_FTS_BIGRAM)==0 ){
+    if( (w->flags & PE_FTS_FOLD)==0 ){     /* the text's own bytes (CJK: 3 or 4) */
+      return s->xToken(s->pTokenCtx, 0, w->z+iStart, c<0x10000 ? 3 : 4, iStart, iEnd);
+    }
+    n = put_utf8(c, a);
     return s->xToken(s->pTokenCtx, 0, a, n, iStart, iEnd);
   }
+  n = put_utf8(c, a);
   if( w->flags & PE_FTS_QUERY ){
     int m = n + put_utf8(cNext, a+n);
     return s->xToken(s->pTokenCtx, 0, a, m, iStart, iNextEnd);
@@ -176,7 +180,8 @@ static int emit_cjk(Walk *w, uint32_t c, int iStart, int iEnd,
 ** without a selector are one character to search. */
 static int variation_len(const unsigned char *z, int n){
   int len = 0;
-  while( len+3<=n && (z[len]==0xEF || z[len]==0xF3) ){
+  /* U+FE00..FE0F is EF B8 80..8F, U+E0100..E01EF is F3 A0 84..87 xx */
+  while( len+3<=n && ((z[len]==0xEF && z[len+1]==0xB8) || (z[len]==0xF3 && z[len+1]==0xA0)) ){
     uint32_t c;
     int k = pe_utf8_decode(z+len, (size_t)(n-len), &c);
     if( !((c>=0xFE00 && c<=0xFE0F) || (c>=0xE0100 && c<=0xE01EF)) ) break;
@@ -193,7 +198,12 @@ static int variation_len(const unsigned char *z, int n){
 ** character's includes the variation selectors after it).  Decodes the
 ** 3-byte sequences of the BMP, where nearly all CJK text lives, in line:
 ** this is the tokenizer's inner loop. */
-static inline int char_at(const unsigned char *u, int n, uint32_t *pc, int *pKind){
+#if defined(__GNUC__)
+# define ALWAYS_INLINE inline __attribute__((always_inline))
+#else
+# define ALWAYS_INLINE inline
+#endif
+static ALWAYS_INLINE int char_at(const unsigned char *u, int n, uint32_t *pc, int *pKind){
   uint32_t c = 0;
   int len = 0;
   if( (u[0]&0xF0)==0xE0 && n>=3 && (u[1]&0xC0)==0x80 && (u[2]&0xC0)==0x80 ){
@@ -205,7 +215,7 @@ static inline int char_at(const unsigned char *u, int n, uint32_t *pc, int *pKin
   if( len==1 ){ *pKind = KIND_INVALID; return 1; }   /* a lead byte >= 0x80 alone */
   if( (c>=0x4E00 && c<=0x9FFF) || (c>=0x2E80 && pe_is_cjk(c)) ){
     *pKind = KIND_CJK;
-    if( len<n ) len += variation_len(u+len, n-len);
+    if( len+3<=n && (u[len]==0xEF || u[len]==0xF3) ) len += variation_len(u+len, n-len);
   }else{
     *pKind = KIND_OTHER;
   }
@@ -218,7 +228,7 @@ int pe_fts_tokenize(const char *z, int n, unsigned flags,
   Walk w;
   int i = 0, rc = 0;
   int runStart = -1, runAscii = 1, runWide = 0;
-  int havePeek = 0, lenPeek = 0;      /* the CJK char after the last one, decoded */
+  int havePeek = 0, lenPeek = 0, kindPeek = 0;   /* the char after a CJK char, decoded */
   uint32_t cPeek = 0;
   memset(&w, 0, sizeof(w));
   w.z = z; w.n = n; w.flags = flags; w.pSink = pSink; w.nomem = nomem_rc;
@@ -239,7 +249,7 @@ int pe_fts_tokenize(const char *z, int n, unsigned flags,
       continue;
     }
     if( havePeek ){
-      c = cPeek; len = lenPeek; kind = KIND_CJK; havePeek = 0;
+      c = cPeek; len = lenPeek; kind = kindPeek; havePeek = 0;
     }else{
       len = char_at(u+i, n-i, &c, &kind);
     }
@@ -247,16 +257,19 @@ int pe_fts_tokenize(const char *z, int n, unsigned flags,
       uint32_t cNext = 0;
       int iNextEnd = i+len;
       if( runStart>=0 ){
-        rc = flush_run(&w, runStart, i, runAscii, runWide);
+        /* (a lone space between two CJK characters is common: no call) */
+        if( i-runStart>1 || aAsciiClass[u[runStart]]!=0 || !runAscii
+         || (flags & PE_FTS_ASCII_FAST)==0 ){
+          rc = flush_run(&w, runStart, i, runAscii, runWide);
+          if( rc ) break;
+        }
         runStart = -1;
-        if( rc ) break;
       }
       if( kind==KIND_INVALID ){ i++; continue; }     /* a separator */
       if( i+len<n && u[i+len]>=0x80 ){
-        int kindNext;
-        lenPeek = char_at(u+i+len, n-i-len, &cPeek, &kindNext);
-        if( kindNext==KIND_CJK ){
-          havePeek = 1;
+        lenPeek = char_at(u+i+len, n-i-len, &cPeek, &kindPeek);
+        havePeek = 1;
+        if( kindPeek==KIND_CJK ){
           cNext = cPeek;
           iNextEnd = i+len+lenPeek;
         }

@@ -81,6 +81,8 @@ static int register_unit(sqlite3 *db, const PeUnit *pUnit, char **pzErrMsg){
 
 #ifdef _WIN32
 __declspec(dllexport)
+#else
+__attribute__((visibility("default")))
 #endif
 int sqlite3_paperext_init(sqlite3 *db, char **pzErrMsg,
                           const sqlite3_api_routines *pApi){

@@ -47,6 +47,7 @@ struct PeRl {
   size_t pos;               /* start of the next line */
   long long lineNo;         /* its number */
   int done;
+  int hasCR;                /* the text holds a '\r' somewhere */
   /* the current line */
   int lineBad;              /* holds invalid UTF-8 (copied with U+FFFD) */
   /* section shape */
@@ -66,7 +67,10 @@ struct PeRl {
   long long nTitle;
   int blankBefore;          /* a blank line since the last note line */
   int openSentence;         /* last note line: English prose, sentence not ended */
+  int prevBlank;            /* the line before was blank (or a heading, or none) */
+  int sawCJK;               /* a note so far was written in Chinese or Japanese */
   int stripCols;            /* Markdown: indentation of notes under an item */
+  int nSectionItems;        /* Markdown titles so far in this section */
   long long nContent;       /* non-blank lines seen */
   /* output */
   int entryReady;
@@ -282,6 +286,20 @@ static void open_preface(PeRl *p){
   p->blankBefore = 0;
 }
 
+/* Does z[0..n) hold a Han or kana character? */
+static int has_cjk(const char *z, size_t n){
+  size_t i;
+  for(i=0; i<n; i++){
+    unsigned char c = (unsigned char)z[i];
+    if( c>=0xE3 && c<=0xE9 ){
+      uint32_t cp;
+      pe_utf8_decode((const unsigned char*)z+i, n-i, &cp);
+      if( pe_is_cjk(cp) ) return 1;
+    }
+  }
+  return 0;
+}
+
 /* A note line z[0..n) of the current line (stripCols of indentation go). */
 static void note_line(PeRl *p, const char *z, size_t n, int stripCols, int isProse){
   Acc *a = &p->cur;
@@ -301,6 +319,7 @@ static void note_line(PeRl *p, const char *z, size_t n, int stripCols, int isPro
   if( a->note.n ) pe_buf_appends(&a->note, p->blankBefore ? "\n\n" : "\n");
   append_text(&a->note, z, n, p->lineBad);
   if( memchr(z, '#', n) ) acc_add_tags(p, a, z, n, 1);
+  if( !p->sawCJK ) p->sawCJK = has_cjk(z, n);
   p->blankBefore = 0;
   p->openSentence = isProse && pe_rl_open_sentence(z, n);
 }
@@ -366,6 +385,7 @@ static void heading_line(PeRl *p, const char *z, int level, PeSpan text){
   if( h->text.oom ) p->oom = 1;
   p->afterHeading = 1;
   p->needShape = 1;
+  p->nSectionItems = 0;
   p->openSentence = 0;
 }
 
@@ -379,7 +399,7 @@ static int next_line(PeRl *p, size_t *pOff, size_t *pLen, size_t *pNext){
   if( p->pos>=p->n ) return 0;
   nl = memchr(z, '\n', rem);
   len = nl ? (size_t)(nl - z) : rem;
-  cr = memchr(z, '\r', len);
+  cr = p->hasCR ? memchr(z, '\r', len) : 0;
   if( cr && (size_t)(cr - z) + 1 < len ){
     /* a lone CR ends the line (old Mac text) */
     len = (size_t)(cr - z);
@@ -431,6 +451,7 @@ static int section_is_markdown(const PeRl *p, size_t pos){
     len = nl ? (size_t)(nl - z) : rem;
     pos += len + 1;
     if( len && z[len-1]=='\r' ) len--;
+    if( !fence && len && !strchr("-*+[0123456789#`~ \t", z[0]) ) continue;  /* plain text */
     if( fence ){
       if( pe_rl_fence(z, len, &fl)==fence && fl>=fenceLen ) fence = 0;
       continue;
@@ -476,13 +497,116 @@ static const char *quick_note_reason(const char *z, size_t n){
   return pe_is_cjk(cp) ? "script" : 0;
 }
 
+/* Is the line after the current one blank, or is there none? */
+static int next_is_blank(const PeRl *p){
+  const char *z = p->z + p->pos;
+  size_t rem = p->n - p->pos, len;
+  const char *nl = memchr(z, '\n', rem);
+  len = nl ? (size_t)(nl - z) : rem;
+  return pe_rl_is_blank(z, len);
+}
+
+/* The surroundings rule: in a list whose notes are Chinese, an English
+** line in sentence case ('Learning to summarize from human feedback') that
+** stands alone as a paragraph is a title, though not in Title Case. */
+static int sentence_case_title(const PeRl *p, const char *z, size_t n){
+  size_t i, nWord = 0;
+  if( !p->sawCJK || !p->prevBlank || n==0 || !(z[0]>='A' && z[0]<='Z') ) return 0;
+  for(i=0; i<n; i++){
+    if( (i==0 || z[i-1]==' ') && z[i]!=' ' ) nWord++;
+  }
+  return nWord>=3 && nWord<=20 && next_is_blank(p);
+}
+
+/* A line that is not blank (and not inside a code fence). */
+static int process_content_line(PeRl *p, const char *z, size_t len, size_t off){
+  PeSpan span;
+  PeRlTitle t;
+  int level, strip;
+  const char *zStatus, *zWhy;
+  if( (level = pe_rl_heading(z, len, &span))!=0 ){
+    heading_line(p, z, level, span);
+    return 1;
+  }
+  if( p->needShape ){
+    p->markdown = section_is_markdown(p, off);
+    p->needShape = 0;
+  }
+  if( (p->fenceChar = pe_rl_fence(z, len, &p->fenceLen))!=0 ){
+    p->fenceLine = p->lineNo;
+    note_line(p, z, len, p->markdown ? p->stripCols : 0, 0);
+    return 0;
+  }
+  if( pe_rl_is_separator(z, len) ){
+    add_diag(p, p->lineNo, 1, "info", "separator", "separator line: ", z, len, p->lineBad);
+    p->openSentence = 0;
+    return 0;
+  }
+  if( pe_rl_caption(z, len, &span) ){
+    note_line(p, z, len, p->markdown ? p->stripCols : 0, 0);
+    if( p->haveEntry && !p->cur.isPreface && !(p->afterHeading && p->nTitle>0) && span.len ){
+      PeSpan v;
+      acc_add_tags(p, &p->cur, z + span.off, span.len, 0);
+      if( p->cur.venue.n==0 && pe_rl_venue_token(z, len, &v) ){
+        append_text(&p->cur.venue, z + v.off, v.len, p->lineBad);
+      }
+    }
+    return 0;
+  }
+  if( p->markdown ){
+    if( md_title_item(z, len, &t, &zStatus, &strip) ){
+      title_line(p, z, len, &t, zStatus, strip);
+      p->nSectionItems++;
+      return 0;
+    }
+    if( p->nSectionItems>0 || pe_rl_indent(z, len)>=2 ){
+      note_line(p, z, len, p->stripCols, 0);   /* follows an item: its note */
+      return 0;
+    }
+    /* before the first item of a Markdown section: the plain-text rules */
+  }
+  /* plain text */
+  if( venue_line(z, len, &span) ){
+    /* like a heading below all others: it keeps the tags of the headings above */
+    PeSpan all = { 0, len };
+    heading_line(p, z, 7, pe_rl_trim(z, all));
+    return 1;
+  }
+  if( p->openSentence ){
+    note_line(p, z, len, 0, 1);       /* continues the sentence above */
+    return 0;
+  }
+  if( (zWhy = quick_note_reason(z, len))!=0 ){
+    note_line(p, z, len, 0, 0);
+    return 0;
+  }
+  {
+    PeRlItem it;
+    size_t c = pe_rl_item(z, len, &it) ? it.contentOff : 0;
+    pe_rl_title_parts(z + c, len - c, &t);
+    zWhy = pe_rl_title_reason(z + c + t.title.off, t.title.len);
+    if( zWhy && strcmp(zWhy, "not title case")==0
+     && sentence_case_title(p, z + c + t.title.off, t.title.len) ){
+      zWhy = 0;
+    }
+    if( zWhy==0 ){
+      int i;
+      t.title.off += c; t.url.off += c; t.venue.off += c; t.rest.off += c;
+      for(i=0; i<t.nTag; i++) t.aTag[i].off += c;
+      title_line(p, z, len, &t, 0, 0);
+    }else{
+      int prose = strcmp(zWhy, "not title case")==0 || strcmp(zWhy, "lowercase start")==0
+               || strcmp(zWhy, "too long")==0;
+      note_line(p, z, len, 0, prose);
+    }
+  }
+  return 0;
+}
+
 static void process_line(PeRl *p, size_t off, size_t len){
   const char *z = p->z + off;
   size_t bad = first_invalid(z, len);
-  PeSpan span;
-  PeRlTitle t;
-  int level, fl, strip;
-  const char *zStatus, *zWhy;
+  int fl;
 
   p->lineBad = bad<len;
   if( p->lineBad ){
@@ -500,77 +624,12 @@ static void process_line(PeRl *p, size_t off, size_t len){
   if( pe_rl_is_blank(z, len) ){
     if( p->haveEntry && p->cur.note.n ) p->blankBefore = 1;
     p->openSentence = 0;
+    p->prevBlank = 1;
     return;
   }
   p->nContent++;
-  if( (level = pe_rl_heading(z, len, &span))!=0 ){
-    heading_line(p, z, level, span);
-    return;
-  }
-  if( p->needShape ){
-    p->markdown = section_is_markdown(p, off);
-    p->needShape = 0;
-  }
-  if( (p->fenceChar = pe_rl_fence(z, len, &p->fenceLen))!=0 ){
-    p->fenceLine = p->lineNo;
-    note_line(p, z, len, p->markdown ? p->stripCols : 0, 0);
-    return;
-  }
-  if( pe_rl_is_separator(z, len) ){
-    add_diag(p, p->lineNo, 1, "info", "separator", "separator line: ", z, len, p->lineBad);
-    p->openSentence = 0;
-    return;
-  }
-  if( pe_rl_caption(z, len, &span) ){
-    note_line(p, z, len, p->markdown ? p->stripCols : 0, 0);
-    if( p->haveEntry && !p->cur.isPreface && !(p->afterHeading && p->nTitle>0) && span.len ){
-      PeSpan v;
-      acc_add_tags(p, &p->cur, z + span.off, span.len, 0);
-      if( p->cur.venue.n==0 && pe_rl_venue_token(z, len, &v) ){
-        append_text(&p->cur.venue, z + v.off, v.len, p->lineBad);
-      }
-    }
-    return;
-  }
-  if( p->markdown ){
-    if( md_title_item(z, len, &t, &zStatus, &strip) ){
-      title_line(p, z, len, &t, zStatus, strip);
-    }else{
-      note_line(p, z, len, p->stripCols, 0);
-    }
-    return;
-  }
-  /* plain text */
-  if( venue_line(z, len, &span) ){
-    /* like a heading below all others: it keeps the tags of the headings above */
-    PeSpan all = { 0, len };
-    heading_line(p, z, 7, pe_rl_trim(z, all));
-    return;
-  }
-  if( p->openSentence ){
-    note_line(p, z, len, 0, 1);       /* continues the sentence above */
-    return;
-  }
-  if( (zWhy = quick_note_reason(z, len))!=0 ){
-    note_line(p, z, len, 0, 0);
-    return;
-  }
-  {
-    PeRlItem it;
-    size_t c = pe_rl_item(z, len, &it) ? it.contentOff : 0;
-    pe_rl_title_parts(z + c, len - c, &t);
-    zWhy = pe_rl_title_reason(z + c + t.title.off, t.title.len);
-    if( zWhy==0 ){
-      int i;
-      t.title.off += c; t.url.off += c; t.venue.off += c; t.rest.off += c;
-      for(i=0; i<t.nTag; i++) t.aTag[i].off += c;
-      title_line(p, z, len, &t, 0, 0);
-    }else{
-      int prose = strcmp(zWhy, "not title case")==0 || strcmp(zWhy, "lowercase start")==0
-               || strcmp(zWhy, "too long")==0;
-      note_line(p, z, len, 0, prose);
-    }
-  }
+  /* a heading ends a paragraph as a blank line does */
+  p->prevBlank = process_content_line(p, z, len, off);
 }
 
 /* ---- the iterator ----------------------------------------------------- */
@@ -582,11 +641,13 @@ PeRl *pe_rl_new(const char *z, size_t n){
   p->z = z ? z : "";
   p->n = z ? n : 0;
   p->lineNo = 1;
+  p->prevBlank = 1;
   p->needShape = 1;
   acc_init(&p->cur);
   acc_init(&p->out);
   /* a UTF-8 byte order mark is not text */
   if( p->n>=3 && memcmp(p->z, "\xEF\xBB\xBF", 3)==0 ) p->pos = 3;
+  p->hasCR = p->n>0 && memchr(p->z, '\r', p->n)!=0;
   return p;
 }
 

@@ -124,10 +124,9 @@ static int rl_filter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr,
   pCur->iRowid = 0;
   pCur->eof = 1;
   if( idxNum==0 || argc<1 ){
-    pe_vtab_error(cur->pVtab, "%s: the text argument is required",
-                  ((RlVtab*)cur->pVtab)->kind==RL_ENTRIES
-                  ? "readinglist_entries(text)" : "readinglist_diagnostics(text)");
-    return SQLITE_ERROR;
+    return pe_vtab_error(cur->pVtab, "%s: the text argument is required",
+                         ((RlVtab*)cur->pVtab)->kind==RL_ENTRIES
+                         ? "readinglist_entries(text)" : "readinglist_diagnostics(text)");
   }
   if( sqlite3_value_type(argv[0])==SQLITE_NULL ) return SQLITE_OK;
   if( sqlite3_value_type(argv[0])==SQLITE_BLOB ){

@@ -6,6 +6,7 @@
 #include "pe_mem.h"
 #include "strbuf.h"
 #include "regex.h"
+#include "regex_litset.h"
 #include "utf8.h"
 
 #define COMPILE_OPTIONS (PCRE2_UTF|PCRE2_UCP|PCRE2_MATCH_INVALID_UTF|PCRE2_NEVER_BACKSLASH_C)
@@ -20,7 +21,12 @@ struct PeRegex {
   pcre2_match_data *md;     /* reused by every search with this pattern */
   PCRE2_SIZE *ov;           /* md's ovector */
   int jit;                  /* JIT-compiled: match with pcre2_jit_match */
-  int literal;              /* answered by memmem on zPat */
+  int literal;              /* answered by a byte search for zPat */
+  size_t iRare;             /* literal: the offset of its rarest byte */
+  int nonAsciiStart;        /* every match starts with a non-ASCII character */
+  int anchorCheck;          /* anchored: aAnchorStart says which first bytes can match */
+  uint8_t aAnchorStart[32];
+  PeLitSet lits;            /* an alternation of literals: where to start PCRE2 */
   int nGroup;               /* capturing groups */
   uint32_t options;         /* the flags' options */
   uint64_t hash;
@@ -28,7 +34,6 @@ struct PeRegex {
   size_t nPat;
   size_t mStart, mEnd;      /* the last match */
   /* Cache links (only while the env's cache holds it). */
-  int inCache;
   PeRegex *pHashNext, *pLruPrev, *pLruNext;
 };
 
@@ -42,12 +47,13 @@ struct PeRegexEnv {
   int nEntry;
 };
 
+static void plan_start(PeRegexEnv *env, PeRegex *re);
+
 /* ---- PCRE2 allocates through pe_mem.h ---- */
 static void *pcre_alloc(PCRE2_SIZE n, void *pUnused){ (void)pUnused; return pe_malloc(n); }
 static void pcre_free(void *p, void *pUnused){ (void)pUnused; pe_free(p); }
 
-/* Append z[0..n) with each invalid byte as U+FFFD: messages stay UTF-8. */
-static void append_valid_utf8(PeBuf *b, const char *z, size_t n){
+void pe_regex_append_valid_utf8(PeBuf *b, const char *z, size_t n){
   size_t i = 0;
   while( i<n ){
     uint32_t c;
@@ -62,7 +68,7 @@ static void append_valid_utf8(PeBuf *b, const char *z, size_t n){
 ** even the message cannot be allocated (*pzErr stays NULL then). */
 static int error_in(char **pzErr, PeBuf *b, const char *zIn, size_t nIn){
   pe_buf_appends(b, " in '");
-  append_valid_utf8(b, zIn, nIn);
+  pe_regex_append_valid_utf8(b, zIn, nIn);
   pe_buf_appendc(b, '\'');
   *pzErr = pe_buf_finish(b, 0);
   return *pzErr ? PE_ERROR : PE_NOMEM;
@@ -97,6 +103,7 @@ PeRegexEnv *pe_regex_env_new(void){
     return 0;
   }
   pcre2_set_match_limit(env->mctx, PE_REGEX_MATCH_LIMIT);
+  pcre2_set_heap_limit(env->mctx, PE_REGEX_HEAP_LIMIT_KB);
   pcre2_jit_stack_assign(env->mctx, 0, env->jitStack);
   return env;
 }
@@ -136,9 +143,9 @@ int pe_regex_flags(const char *z, size_t n, uint32_t *pOptions, char **pzErr){
         while( k<n && ((unsigned char)z[k] & 0xC0)==0x80 ) k++;
         pe_buf_init(&b);
         pe_buf_appends(&b, "regexp: unknown flag '");
-        append_valid_utf8(&b, z+i, k-i);
+        pe_regex_append_valid_utf8(&b, z+i, k-i);
         pe_buf_appends(&b, "' in '");
-        append_valid_utf8(&b, z, n);
+        pe_regex_append_valid_utf8(&b, z, n);
         pe_buf_appends(&b, "' (flags are i, m, s, x)");
         *pzErr = pe_buf_finish(&b, 0);
         return *pzErr ? PE_ERROR : PE_NOMEM;
@@ -199,7 +206,7 @@ int pe_regex_compile(PeRegexEnv *env, const char *zPat, size_t nPat,
     PCRE2_UCHAR aMsg[256];
     PeBuf b;
     regex_free(re);
-    if( errCode==PCRE2_ERROR_HEAP_FAILED || errCode==121 /* failed to get memory */ ){
+    if( errCode==PCRE2_ERROR_HEAP_FAILED || errCode==121 /* failed to allocate heap memory */ ){
       return PE_NOMEM;
     }
     pcre2_get_error_message(errCode, aMsg, sizeof(aMsg));
@@ -210,7 +217,10 @@ int pe_regex_compile(PeRegexEnv *env, const char *zPat, size_t nPat,
   }
   pcre2_pattern_info(re->code, PCRE2_INFO_CAPTURECOUNT, &nCapture);
   re->nGroup = (int)nCapture;
+#ifndef PE_REGEX_NO_SHORTCUTS      /* a bench-only build: PCRE2's JIT alone */
   re->literal = pe_regex_literal_pattern(zPat, nPat, options);
+  if( re->literal ) re->iRare = pe_literal_rare_byte(re->zPat, nPat);
+#endif
   if( !re->literal ){
     /* Without JIT (no executable memory, say) the interpreter still works. */
     re->jit = pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE)==0;
@@ -218,8 +228,97 @@ int pe_regex_compile(PeRegexEnv *env, const char *zPat, size_t nPat,
   re->md = pcre2_match_data_create_from_pattern(re->code, env->gctx);
   if( re->md==0 ){ regex_free(re); return PE_NOMEM; }
   re->ov = pcre2_get_ovector_pointer(re->md);
+#ifndef PE_REGEX_NO_SHORTCUTS
+  if( !re->literal ){
+    pe_litset_parse(re->zPat, nPat, (options & PCRE2_CASELESS)!=0,
+                    (options & PCRE2_EXTENDED)!=0, &re->lits);
+    if( re->lits.n==0 ) plan_start(env, re);
+  }
+#endif
   *ppRe = re;
   return PE_OK;
+}
+
+/* Which ASCII bytes can begin a match: each of the 128 is tried as a
+** one-character subject, anchored, with PCRE2_PARTIAL_HARD, and NOMATCH
+** means that no match can begin with it.  (Only valid when nothing before
+** the start matters: see plan_start.) */
+static void probe_ascii_starts(PeRegexEnv *env, const PeRegex *re, uint8_t aMap[16]){
+  unsigned char c;
+  memset(aMap, 0, 16);
+  for(c=0; c<0x80; c++){
+    int rc = pcre2_match(re->code, &c, 1, 0, PCRE2_ANCHORED|PCRE2_PARTIAL_HARD|PCRE2_NO_JIT,
+                         re->md, env->mctx);
+    if( rc!=PCRE2_ERROR_NOMATCH ) aMap[c>>3] |= (uint8_t)(1<<(c&7));
+  }
+}
+
+/*
+** Start-up shortcuts, decided once per pattern, for what PCRE2 does not do
+** itself (literal patterns and literal sets are handled before this):
+**
+** - An anchored pattern (^arXiv:..., \A...) can only match at the start, so
+**   when the first byte of a text cannot begin a match, PCRE2 is not called.
+** - A pattern that can only start at a non-ASCII character (\p{Han}{4},
+**   [\x{4e00}-\x{9fff}]{4}) lets the search skip ASCII text 8 bytes at a
+**   time: PCRE2 would test each byte against its map of first bytes, or for
+**   \p{Han} look up the Unicode property of every character.
+**
+** Which bytes can begin a match comes from PCRE2's own map of first bytes
+** when it has one, else from probing.  Either is only sound when nothing
+** before the start matters, so patterns with a lookbehind or \b
+** (MAXLOOKBEHIND), or verbs such as (*COMMIT), get no shortcut; nor do
+** patterns that may match an empty string or whose first character PCRE2
+** already scans for.
+*/
+static void plan_start(PeRegexEnv *env, PeRegex *re){
+  uint32_t minLength = 0, firstType = 0, lookbehind = 0, allOptions = 0;
+  const uint8_t *pBitmap = 0;
+  uint8_t aAscii[16];
+  int i, anyAscii = 0;
+  pcre2_pattern_info(re->code, PCRE2_INFO_MINLENGTH, &minLength);
+  pcre2_pattern_info(re->code, PCRE2_INFO_FIRSTCODETYPE, &firstType);
+  pcre2_pattern_info(re->code, PCRE2_INFO_FIRSTBITMAP, &pBitmap);
+  pcre2_pattern_info(re->code, PCRE2_INFO_MAXLOOKBEHIND, &lookbehind);
+  pcre2_pattern_info(re->code, PCRE2_INFO_ALLOPTIONS, &allOptions);
+  if( lookbehind!=0 || memmem(re->zPat, re->nPat, "(*", 2) ) return;
+  if( allOptions & PCRE2_ANCHORED ){
+    probe_ascii_starts(env, re, aAscii);
+    memcpy(re->aAnchorStart, aAscii, 16);
+    memset(re->aAnchorStart+16, 0xFF, 16);     /* any non-ASCII byte: ask PCRE2 */
+    re->anchorCheck = 1;
+    return;
+  }
+  if( minLength==0 || firstType!=0 ) return;
+  if( pBitmap ){
+    memcpy(aAscii, pBitmap, 16);
+  }else{
+    probe_ascii_starts(env, re, aAscii);
+  }
+  for(i=0; i<16; i++) anyAscii |= aAscii[i];
+  re->nonAsciiStart = !anyAscii;
+}
+
+/* The first byte at or after i that is not ASCII, or n: 16 bytes a step,
+** then the exact byte from the high bits of the word that has one. */
+static size_t skip_ascii(const char *z, size_t i, size_t n){
+  const uint64_t high = 0x8080808080808080ULL;
+  while( i+16<=n ){
+    uint64_t a, b;
+    memcpy(&a, z+i, 8);
+    memcpy(&b, z+i+8, 8);
+    if( (a|b) & high ){
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__==__ORDER_LITTLE_ENDIAN__
+      if( a & high ) return i + (size_t)(__builtin_ctzll(a & high)>>3);
+      return i + 8 + (size_t)(__builtin_ctzll(b & high)>>3);
+#else
+      break;
+#endif
+    }
+    i += 16;
+  }
+  while( i<n && (unsigned char)z[i]<0x80 ) i++;
+  return i;
 }
 
 void pe_regex_ref(PeRegex *re){ re->nRef++; }
@@ -232,6 +331,10 @@ int pe_regex_is(const PeRegex *re, const char *zPat, size_t nPat, uint32_t optio
   return re->options==options && re->nPat==nPat && memcmp(re->zPat, zPat, nPat)==0;
 }
 int pe_regex_is_literal(const PeRegex *re){ return re->literal; }
+int pe_regex_skips_ascii(const PeRegex *re){ return re->nonAsciiStart; }
+int pe_regex_checks_anchor(const PeRegex *re){ return re->anchorCheck; }
+int pe_regex_literal_set(const PeRegex *re){ return re->lits.n; }
+uint32_t pe_regex_options(const PeRegex *re){ return re->options; }
 int pe_regex_group_count(const PeRegex *re){ return re->nGroup; }
 const char *pe_regex_pattern(const PeRegex *re){ return re->zPat; }
 
@@ -244,7 +347,6 @@ static void cache_unlink(PeRegexEnv *env, PeRegex *re){
   if( re->pLruPrev ) re->pLruPrev->pLruNext = re->pLruNext; else env->pNewest = re->pLruNext;
   if( re->pLruNext ) re->pLruNext->pLruPrev = re->pLruPrev; else env->pOldest = re->pLruPrev;
   re->pHashNext = re->pLruPrev = re->pLruNext = 0;
-  re->inCache = 0;
   env->nEntry--;
 }
 
@@ -283,7 +385,6 @@ int pe_regex_get(PeRegexEnv *env, const char *zPat, size_t nPat,
   re->pHashNext = env->aBucket[h & (HASH_BUCKETS-1)];
   env->aBucket[h & (HASH_BUCKETS-1)] = re;
   lru_push_newest(env, re);
-  re->inCache = 1;
   re->nRef++;                       /* the cache's reference */
   env->nEntry++;
   return PE_OK;
@@ -291,6 +392,11 @@ int pe_regex_get(PeRegexEnv *env, const char *zPat, size_t nPat,
 
 /* ---- matching ---- */
 
+/* Kept out of line (cold): its message buffer would otherwise give every
+** search, the hot path of a WHERE clause, a large stack frame to set up. */
+#if defined(__GNUC__)
+__attribute__((cold, noinline))
+#endif
 static int match_error(char **pzErr, int rc, const PeRegex *re){
   PCRE2_UCHAR aMsg[256];
   const char *zWhy;
@@ -304,8 +410,10 @@ static int match_error(char **pzErr, int rc, const PeRegex *re){
     case PCRE2_ERROR_JIT_STACKLIMIT:
       zWhy = "JIT stack limit exceeded (the pattern nests too deeply)"; break;
     case PCRE2_ERROR_DEPTHLIMIT:
-    case PCRE2_ERROR_HEAPLIMIT:
       zWhy = "match depth limit exceeded (the pattern nests too deeply)"; break;
+    case PCRE2_ERROR_HEAPLIMIT:
+      zWhy = "match heap limit exceeded (the pattern keeps too many backtracking"
+             " positions for this text)"; break;
     default:
       pcre2_get_error_message(rc, aMsg, sizeof(aMsg));
       zWhy = (const char*)aMsg;
@@ -316,27 +424,40 @@ static int match_error(char **pzErr, int rc, const PeRegex *re){
   return error_in(pzErr, &b, re->zPat, re->nPat);
 }
 
-int pe_regex_search(PeRegexEnv *env, PeRegex *re, const char *z, size_t n,
-                    size_t iFrom, int notEmptyAt, int *pFound, char **pzErr){
+/* The search by PCRE2, after the start-up shortcuts (see plan_start).  Out
+** of line, so that a literal search does not pay for its stack frame. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static int search_pcre2(PeRegexEnv *env, PeRegex *re, const char *z, size_t n,
+                        size_t iFrom, int notEmptyAt, int *pFound, char **pzErr){
+  uint32_t options = notEmptyAt ? PCRE2_NOTEMPTY_ATSTART : 0;
   int rc;
-  *pFound = 0;
-  if( iFrom>n ) return PE_OK;
-  if( z==0 ) z = "";
-  if( re->literal ){
-    const char *p = memmem(z+iFrom, n-iFrom, re->zPat, re->nPat);
-    if( p ){
-      re->mStart = (size_t)(p - z);
-      re->mEnd = re->mStart + re->nPat;
-      *pFound = 1;
+  if( re->lits.n ){
+    /* A match can only start where one of the literals occurs. */
+    iFrom = pe_litset_find(&re->lits, z, iFrom, n);
+    if( iFrom==PE_LITSET_NONE ) return PE_OK;
+  }else if( re->anchorCheck ){
+    /* Only a match at iFrom is possible: is its first byte a possible one? */
+    if( iFrom<n ){
+      unsigned char c = (unsigned char)z[iFrom];
+      if( !(re->aAnchorStart[c>>3] & (1<<(c&7))) ) return PE_OK;
     }
-    return PE_OK;
+  }else if( re->nonAsciiStart ){
+    /* No match can start in ASCII text, nor be empty (see plan_start). */
+    iFrom = skip_ascii(z, iFrom, n);
+    if( iFrom>=n ) return PE_OK;
   }
   if( re->jit ){
-    rc = pcre2_jit_match(re->code, (PCRE2_SPTR)z, n, iFrom,
-                         notEmptyAt ? PCRE2_NOTEMPTY_ATSTART : 0, re->md, env->mctx);
+    rc = pcre2_jit_match(re->code, (PCRE2_SPTR)z, n, iFrom, options, re->md, env->mctx);
   }else{
-    rc = pcre2_match(re->code, (PCRE2_SPTR)z, n, iFrom,
-                     notEmptyAt ? PCRE2_NOTEMPTY_ATSTART : 0, re->md, env->mctx);
+    rc = pcre2_match(re->code, (PCRE2_SPTR)z, n, iFrom, options, re->md, env->mctx);
+  }
+  if( rc==PCRE2_ERROR_JIT_STACKLIMIT ){
+    /* The interpreter keeps its backtracking frames on the heap (up to
+    ** PCRE2's heap limit), so it can finish what the JIT stack cannot. */
+    rc = pcre2_match(re->code, (PCRE2_SPTR)z, n, iFrom, options|PCRE2_NO_JIT,
+                     re->md, env->mctx);
   }
   if( rc==PCRE2_ERROR_NOMATCH ) return PE_OK;
   if( rc<0 ) return match_error(pzErr, rc, re);
@@ -345,6 +466,23 @@ int pe_regex_search(PeRegexEnv *env, PeRegex *re, const char *z, size_t n,
   if( re->mStart>re->mEnd ) re->mStart = re->mEnd;   /* \K oddities: never negative */
   *pFound = 1;
   return PE_OK;
+}
+
+int pe_regex_search(PeRegexEnv *env, PeRegex *re, const char *z, size_t n,
+                    size_t iFrom, int notEmptyAt, int *pFound, char **pzErr){
+  *pFound = 0;
+  if( iFrom>n ) return PE_OK;
+  if( z==0 ) z = "";
+  if( re->literal ){
+    size_t at = pe_literal_find(re->zPat, re->nPat, re->iRare, z, iFrom, n);
+    if( at!=PE_LITSET_NONE ){
+      re->mStart = at;
+      re->mEnd = at + re->nPat;
+      *pFound = 1;
+    }
+    return PE_OK;
+  }
+  return search_pcre2(env, re, z, n, iFrom, notEmptyAt, pFound, pzErr);
 }
 
 int pe_regex_group(const PeRegex *re, int i, size_t *pStart, size_t *pEnd){
@@ -441,164 +579,6 @@ int pe_regex_replace(PeRegexEnv *env, PeRegex *re, const PeTemplate *tpl,
   }
   if( rc!=PE_OK ) return rc;
   pe_buf_append(out, z+last, n-last);
-  return out->oom ? PE_NOMEM : PE_OK;
-}
-
-/* ---- replacement templates ---- */
-
-typedef struct TplPiece {
-  size_t off, len;            /* literal text: tpl->zText[off..off+len) */
-  int group;                  /* >=0: insert this group; -1: literal */
-  char zName[MAX_GROUP_NAME+1]; /* for $name: resolved per match (duplicates) */
-} TplPiece;
-
-struct PeTemplate {
-  char *zText;
-  int nPiece;
-  TplPiece *aPiece;
-};
-
-void pe_template_free(PeTemplate *tpl){
-  if( tpl==0 ) return;
-  pe_free(tpl->zText);
-  pe_free(tpl->aPiece);
-  pe_free(tpl);
-}
-
-static int is_name_start(char c){
-  return (c>='A' && c<='Z') || (c>='a' && c<='z') || c=='_';
-}
-static int is_digit(char c){ return c>='0' && c<='9'; }
-
-/* Where a "$..." reference at z[i] ends and what it names. */
-typedef struct TplRef { size_t end; size_t nameOff, nameLen; int numeric; } TplRef;
-
-static int scan_ref(const char *z, size_t n, size_t i, TplRef *r){
-  size_t k = i+1;
-  if( k<n && z[k]=='{' ){
-    size_t s = k+1, e = s;
-    while( e<n && z[e]!='}' ) e++;
-    if( e>=n || e==s ) return 0;
-    r->nameOff = s; r->nameLen = e-s; r->end = e+1;
-  }else if( k<n && is_digit(z[k]) ){
-    size_t e = k;
-    while( e<n && is_digit(z[e]) ) e++;
-    r->nameOff = k; r->nameLen = e-k; r->end = e;
-  }else if( k<n && is_name_start(z[k]) ){
-    size_t e = k;
-    while( e<n && (is_name_start(z[e]) || is_digit(z[e])) ) e++;
-    r->nameOff = k; r->nameLen = e-k; r->end = e;
-  }else{
-    return 0;
-  }
-  {
-    size_t j;
-    r->numeric = 1;
-    for(j=0; j<r->nameLen; j++) if( !is_digit(z[r->nameOff+j]) ) r->numeric = 0;
-  }
-  return 1;
-}
-
-/* "regexp_replace: <zWhat><ref> at offset N in replacement '...'" */
-static int template_error(char **pzErr, const char *zWhat, const char *zRef, size_t nRef,
-                          size_t iOff, const char *z, size_t n){
-  PeBuf b;
-  pe_buf_init(&b);
-  pe_buf_appends(&b, "regexp_replace: ");
-  pe_buf_appends(&b, zWhat);
-  if( nRef ){
-    pe_buf_appendc(&b, '\'');
-    append_valid_utf8(&b, zRef, nRef);
-    pe_buf_appendc(&b, '\'');
-  }
-  pe_buf_appendf(&b, " at offset %zu", pe_regex_chars(z, iOff));
-  pe_buf_appends(&b, " in replacement '");
-  append_valid_utf8(&b, z, n);
-  pe_buf_appendc(&b, '\'');
-  *pzErr = pe_buf_finish(&b, 0);
-  return *pzErr ? PE_ERROR : PE_NOMEM;
-}
-
-int pe_template_parse(const PeRegex *re, const char *z, size_t n,
-                      PeTemplate **ppTpl, char **pzErr){
-  PeTemplate *tpl;
-  size_t i = 0, litStart = 0, nMax = 1;
-  *ppTpl = 0;
-  for(i=0; i<n; i++) if( z[i]=='$' ) nMax += 2;
-  tpl = pe_malloc(sizeof(*tpl));
-  if( tpl==0 ) return PE_NOMEM;
-  memset(tpl, 0, sizeof(*tpl));
-  tpl->zText = pe_malloc(n+1);
-  tpl->aPiece = pe_malloc(nMax*sizeof(TplPiece));
-  if( tpl->zText==0 || tpl->aPiece==0 ){ pe_template_free(tpl); return PE_NOMEM; }
-  if( n ) memcpy(tpl->zText, z, n);
-  tpl->zText[n] = 0;
-
-#define ADD_LITERAL(from, to) do{ if( (to)>(from) ){ \
-    TplPiece *p_ = &tpl->aPiece[tpl->nPiece++]; \
-    p_->off = (from); p_->len = (to)-(from); p_->group = -1; p_->zName[0] = 0; } }while(0)
-
-  for(i=0; i<n; ){
-    TplRef r;
-    TplPiece *p;
-    if( z[i]!='$' ){ i++; continue; }
-    if( i+1<n && z[i+1]=='$' ){          /* $$: a dollar */
-      ADD_LITERAL(litStart, i+1);
-      i += 2;
-      litStart = i;
-      continue;
-    }
-    if( !scan_ref(z, n, i, &r) ){
-      pe_template_free(tpl);
-      if( i+1<n && z[i+1]=='{' ){
-        return template_error(pzErr, "unterminated or empty '${'", "", 0, i, z, n);
-      }
-      return template_error(pzErr, "lone '$'", "", 0, i, z, n);
-    }
-    ADD_LITERAL(litStart, i);
-    p = &tpl->aPiece[tpl->nPiece++];
-    p->off = p->len = 0;
-    p->zName[0] = 0;
-    if( r.numeric ){
-      size_t j;
-      long g = 0;
-      for(j=0; j<r.nameLen && g<=re->nGroup; j++) g = g*10 + (z[r.nameOff+j]-'0');
-      if( g>re->nGroup ){
-        pe_template_free(tpl);
-        return template_error(pzErr, "no such group ", z+i, r.end-i, i, z, n);
-      }
-      p->group = (int)g;
-    }else{
-      int g = pe_regex_group_number(re, z+r.nameOff, r.nameLen);
-      if( g<0 ){
-        pe_template_free(tpl);
-        return template_error(pzErr, "no such group ", z+i, r.end-i, i, z, n);
-      }
-      p->group = g;
-      memcpy(p->zName, z+r.nameOff, r.nameLen);
-      p->zName[r.nameLen] = 0;
-    }
-    i = r.end;
-    litStart = i;
-  }
-  ADD_LITERAL(litStart, n);
-#undef ADD_LITERAL
-  *ppTpl = tpl;
-  return PE_OK;
-}
-
-int pe_template_expand(const PeTemplate *tpl, const PeRegex *re, const char *z, PeBuf *out){
-  int i;
-  for(i=0; i<tpl->nPiece; i++){
-    const TplPiece *p = &tpl->aPiece[i];
-    size_t s, e;
-    if( p->group<0 ){
-      pe_buf_append(out, tpl->zText + p->off, p->len);
-    }else if( p->zName[0] ? group_by_name(re, p->zName, &s, &e)==1
-                          : pe_regex_group(re, p->group, &s, &e) ){
-      pe_buf_append(out, z+s, e-s);
-    }
-  }
   return out->oom ? PE_NOMEM : PE_OK;
 }
 

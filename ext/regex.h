@@ -28,13 +28,17 @@ typedef struct PeRegexEnv PeRegexEnv;
 typedef struct PeTemplate PeTemplate;
 
 /* Patterns kept by the per-connection LRU cache.  A build may change it
-** (the benchmark builds a copy with 0 to measure recompiling per row). */
+** (the benchmark builds a copy with 0 to measure recompiling per row, and
+** one with PE_REGEX_NO_SHORTCUTS defined to measure PCRE2's JIT alone). */
 #ifndef PE_REGEX_CACHE_SIZE
 # define PE_REGEX_CACHE_SIZE 128
 #endif
 
 /* A match that backtracks more than this ends with an error. */
 #define PE_REGEX_MATCH_LIMIT 10000000
+/* Memory the interpreter may use for backtracking (the JIT has its own
+** stack of at most 1 MiB; when that runs out the interpreter takes over). */
+#define PE_REGEX_HEAP_LIMIT_KB (128*1024)
 
 /* ---- environment (per connection) ---- */
 PeRegexEnv *pe_regex_env_new(void);            /* NULL on OOM */
@@ -57,6 +61,16 @@ void pe_regex_unref(PeRegex *re);
 int pe_regex_is(const PeRegex *re, const char *zPat, size_t nPat, uint32_t options);
 /* Is re answered by a plain byte search (no metacharacters, no i or x)? */
 int pe_regex_is_literal(const PeRegex *re);
+/* Can a match only start at a non-ASCII character (so ASCII text is skipped
+** before PCRE2 runs)?  Decided once at compile time; see regex.c. */
+int pe_regex_skips_ascii(const PeRegex *re);
+/* Is re anchored, with the bytes that can begin a match known, so a text
+** whose first byte is none of them is answered without PCRE2? */
+int pe_regex_checks_anchor(const PeRegex *re);
+uint32_t pe_regex_options(const PeRegex *re);   /* the flags' options */
+/* How many literals, when the pattern is an alternation of literals that a
+** vector scan finds before PCRE2 runs (regex_litset.h); else 0. */
+int pe_regex_literal_set(const PeRegex *re);
 int pe_regex_group_count(const PeRegex *re);
 /* The number of the group called zName (first of duplicates), or -1. */
 int pe_regex_group_number(const PeRegex *re, const char *zName, size_t nName);
@@ -112,6 +126,10 @@ int pe_template_parse(const PeRegex *re, const char *z, size_t n,
 int pe_template_expand(const PeTemplate *tpl, const PeRegex *re, const char *z,
                        struct PeBuf *out);
 void pe_template_free(PeTemplate *tpl);
+
+/* Append z[0..n) to a message with each invalid UTF-8 byte as U+FFFD, so
+** that messages stay UTF-8 whatever the pattern or text held. */
+void pe_regex_append_valid_utf8(struct PeBuf *b, const char *z, size_t n);
 
 /* ---- character positions ----
 ** Characters counted the way SQLite's length() and substr() count them, so

@@ -1,27 +1,33 @@
 /*
-** regex_sql.c: PCRE2 regular expressions in SQL.
+** regex_sql.c: PCRE2 regular expressions in SQL (the core is ext/regex.c).
 **
 **   SELECT title FROM papers WHERE title REGEXP '(?i)self-supervised';
-**   SELECT regexp_like('BERT large', 'bert', 'i');                  -- 1
-**   SELECT regexp_substr('arXiv:2005.14165v4', '\d{4}\.\d{4,5}');   -- '2005.14165'
-**   SELECT regexp_capture('NeurIPS 2020', '(?<venue>\w+) (\d+)', 2); -- '2020'
+**   SELECT regexp_like('BERT-large', 'bert', 'i');                     -- 1
+**   SELECT regexp_substr('arXiv:2005.14165v4', '\d{4}\.\d{4,5}');      -- '2005.14165'
+**   SELECT regexp_capture('NeurIPS 2020', '(?<venue>\w+) (\d+)', 2);    -- '2020'
 **   SELECT regexp_capture('NeurIPS 2020', '(?<venue>\w+) (\d+)', 'venue');
-**   SELECT regexp_replace('a \lambda b', '(\w) ', '[$1]');          -- '[a]\lambda b'
-**   SELECT regexp_count('記憶體 and 記憶', '記憶');                    -- 2
-**   SELECT regexp_instr('注意力 attention', 'att');                   -- 5 (characters)
+**   SELECT regexp_replace('NeurIPS 2020', '(\w+) (\d+)', '$2 $1');      -- '2020 NeurIPS'
+**   SELECT regexp_count('記憶體 and 記憶', '記憶');                       -- 2
+**   SELECT regexp_instr('注意力 attention', 'att');                      -- 5 (characters)
 **   SELECT match, start, length, groups
-**     FROM regexp_matches('k=1, j=22', '(\w)=(\d+)');
-**   SELECT part FROM regexp_split('a, b,c', ',\s*');
+**     FROM regexp_matches('k=1, j=22', '(\w)=(\d+)');   -- k=1|1|3|["k","1"] ...
+**   SELECT part FROM regexp_split('a, b,c', ',\s*');     -- a, b, c
 **
 ** Every function also takes a last flags argument: any of i (Unicode
 ** case-insensitive), m (^ $ at lines), s (. matches newline), x (extended).
-** A NULL argument gives NULL (no rows for the tables).  Characters, not
-** bytes, are counted in positions and lengths.  Errors name the problem and
-** its offset in the pattern or the replacement.
+** In a replacement $0 $1 ${1} $name ${name} insert groups and $$ a dollar;
+** backslashes are literal.  A NULL argument gives NULL (no rows for the
+** tables).  Positions and lengths count characters, not bytes.  Errors name
+** the problem and its offset in the pattern or the replacement.
+**
+** The tables take their arguments through hidden columns text, pattern and
+** flags, as SQLite's ext/misc/series.c does, so they join laterally:
+**   SELECT p.id, s.part FROM papers p, regexp_split(p.tags, ',\s*') s;
 **
 ** Compiled patterns come from sqlite3_get_auxdata when the pattern is a
 ** constant of the statement, and otherwise from the connection's LRU cache
-** (ext/regex.c), so a join against a table of patterns compiles each once.
+** (the unit's per-connection state, a PeRegexEnv), so a join against a table
+** of patterns compiles each pattern once.
 */
 #include <string.h>
 #include "paperext.h"
@@ -62,13 +68,15 @@ static PeRegex *call_regex(sqlite3_context *ctx, sqlite3_value **argv, int iPat,
     rc = pe_regex_flags(zFlags, nFlags, &options, &zErr);
     if( rc!=PE_OK ){ result_core_error(ctx, rc, zErr); return 0; }
   }
+  /* SQLite keeps auxdata only while the argument is a constant of the
+  ** statement, so a pattern found there is this call's pattern. */
   re = (PeRegex*)sqlite3_get_auxdata(ctx, iPat);
-  zPat = pe_value_text(argv[iPat], &nPat);
-  if( zPat==0 ){ sqlite3_result_error_nomem(ctx); return 0; }
-  if( re && pe_regex_is(re, zPat, nPat, options) ){
+  if( re && pe_regex_options(re)==options ){
     pe_regex_ref(re);
     return re;
   }
+  zPat = pe_value_text(argv[iPat], &nPat);
+  if( zPat==0 ){ sqlite3_result_error_nomem(ctx); return 0; }
   rc = pe_regex_get(env, zPat, nPat, options, &re, &zErr);
   if( rc!=PE_OK ){ result_core_error(ctx, rc, zErr); return 0; }
   pe_regex_ref(re);                     /* the auxdata's reference */
@@ -94,12 +102,28 @@ static int call_search(sqlite3_context *ctx, PeRegex *re, const char *z, size_t 
 
 /* ---- scalar functions ---- */
 
-/* x REGEXP p calls regexp(p, x): the hot path of WHERE clauses. */
+/* x REGEXP p calls regexp(p, x): the hot path of WHERE clauses, so the
+** common case (a constant pattern, compiled on the first row) takes as few
+** calls as possible: the text is searched where SQLite holds it. */
 static void regexp_func(sqlite3_context *ctx, int argc, sqlite3_value **argv){
-  PeRegex *re;
+  PeRegex *re = (PeRegex*)sqlite3_get_auxdata(ctx, 0);
   const char *z;
   size_t n;
   int found;
+  if( re ){                       /* auxdata is only set for a non-NULL pattern */
+    char *zErr = 0;
+    int rc;
+    z = (const char*)sqlite3_value_text(argv[1]);
+    if( z==0 ){
+      if( sqlite3_value_type(argv[1])!=SQLITE_NULL ) sqlite3_result_error_nomem(ctx);
+      return;
+    }
+    n = (size_t)sqlite3_value_bytes(argv[1]);
+    rc = pe_regex_search((PeRegexEnv*)pe_state(ctx), re, z, n, 0, 0, &found, &zErr);
+    if( rc!=PE_OK ) result_core_error(ctx, rc, zErr);
+    else sqlite3_result_int(ctx, found);
+    return;
+  }
   if( pe_any_null(argc, argv) ) return;
   if( (re = call_regex(ctx, argv, 0, -1))==0 ) return;
   if( (z = call_text(ctx, argv[1], &n))!=0 && (found = call_search(ctx, re, z, n))>=0 ){
@@ -160,7 +184,8 @@ static void capture_func(sqlite3_context *ctx, int argc, sqlite3_value **argv){
     if( group<0 ){
       char *zMsg = sqlite3_mprintf("regexp_capture: no group named '%.*s' in '%s'",
                                    (int)nName, zName, pe_regex_pattern(re));
-      sqlite3_result_error(ctx, zMsg ? zMsg : "regexp_capture: no such group", -1);
+      if( zMsg ) sqlite3_result_error(ctx, zMsg, -1);
+      else sqlite3_result_error_nomem(ctx);
       sqlite3_free(zMsg);
       goto done;
     }
@@ -340,10 +365,11 @@ static int regex_close(sqlite3_vtab_cursor *cur){
 
 /* Report a core error on the vtab. */
 static int cursor_error(RegexCursor *c, int rc, char *zErr){
-  if( rc==PE_NOMEM ){ pe_free(zErr); return SQLITE_NOMEM; }
-  pe_vtab_error(c->base.pVtab, "%s", zErr ? zErr : "regexp: error");
+  /* No message means making the message itself ran out of memory. */
+  if( rc==PE_NOMEM || zErr==0 ){ pe_free(zErr); return SQLITE_NOMEM; }
+  rc = pe_vtab_error(c->base.pVtab, "%s", zErr);
   pe_free(zErr);
-  return SQLITE_ERROR;
+  return rc;
 }
 
 /* Move to the next row: the next match, or the next part of the split. */
@@ -507,9 +533,8 @@ static int regex_best_index(sqlite3_vtab *pVtab, sqlite3_index_info *pInfo){
     return SQLITE_CONSTRAINT;
   }
   if( !(idxNum & (1<<ARG_TEXT)) || !(idxNum & (1<<ARG_PATTERN)) ){
-    pe_vtab_error(pVtab, "%s: needs a text and a pattern argument",
-                  pTab->isSplit ? "regexp_split" : "regexp_matches");
-    return SQLITE_ERROR;
+    return pe_vtab_error(pVtab, "%s: needs a text and a pattern argument",
+                         pTab->isSplit ? "regexp_split" : "regexp_matches");
   }
   for(i=0, k=1; i<N_ARG; i++){
     if( aIdx[i]<0 ) continue;

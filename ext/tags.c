@@ -63,9 +63,11 @@ static int is_hashtag_char(uint32_t c){
   return is_letter_digit_mark(c) || c=='_' || c=='-' || c=='/' || c=='.' || c=='+';
 }
 
-/* May a '#' follow this character and start a hashtag? */
+/* May a '#' follow this character and start a hashtag?  Not a Latin letter
+** or digit (C#, a#b), nor '/', '&', '#', '=' (URLs, entities); a Chinese or
+** Japanese character may, since such text has no spaces ('研究#自监督'). */
 static int starts_word_after(uint32_t c){
-  if( pe_is_space(c) ) return 1;
+  if( pe_is_space(c) || pe_is_cjk(c) ) return 1;
   if( c<0x80 ) return c && strchr("([{<\"',;:|*", (int)c)!=0;
   switch( c ){
     case 0x201C: case 0x2018: case 0x300C: case 0x300E: case 0xFF08: case 0xFF0C:
@@ -318,7 +320,9 @@ static int try_hashtag(PeTagIter *it, size_t i, int m, size_t *pNext){
     if( !is_hashtag_char(c) ) break;
     j += (size_t)len;
   }
-  *pNext = j;
+  /* The closing '#' of a '#topic#' (Weibo style) starts nothing. */
+  *pNext = (j<n && z[j]=='#') ? j+1
+         : (j+3<=n && memcmp(z+j, "\xEF\xBC\x83", 3)==0) ? j+3 : j;
   e = j;
   while( e>i+(size_t)m && strchr("./-_", z[e-1]) ) e--;
   if( e==i+(size_t)m || !has_letter(z+i+m, e-i-(size_t)m) ) return PE_OK;
@@ -333,8 +337,12 @@ static int try_hashtag(PeTagIter *it, size_t i, int m, size_t *pNext){
 }
 
 /* Is the bracket content z[a..b) a tag?  (needs a letter; not a task box,
-** footnote or citation) */
+** footnote or citation; no LaTeX in it) */
 static int bracket_content_ok(const char *z, size_t a, size_t b){
+  size_t i;
+  for(i=a; i<b; i++){
+    if( z[i]=='\\' || z[i]=='{' || z[i]=='}' || z[i]=='^' || z[i]=='=' ) return 0;
+  }
   while( a<b && (z[a]==' ' || z[a]=='\t') ) a++;
   while( b>a && (z[b-1]==' ' || z[b-1]=='\t') ) b--;
   if( a==b || z[a]=='^' || z[a]=='@' ) return 0;
@@ -368,7 +376,7 @@ static int try_bracket(PeTagIter *it, size_t i, int m, const char *zClose,
     }
     if( i>0 ){
       uint32_t c = decode_before(z, i, 0);
-      if( is_letter_digit_mark(c) || c=='\\' || c=='!' || c=='[' || c=='_' ) return PE_OK;
+      if( is_letter_digit_mark(c) || (c<0x80 && strchr("\\![_})^", (int)c)) ) return PE_OK;
     }
     if( k<n && (z[k]==':' || z[k]==']') ){ *pNext = k; return PE_OK; }
   }

@@ -11,12 +11,16 @@
 ** Finding tags in a text (pe_tags_next) has two modes:
 **   marked: the text holds at least one marked tag, and only those count:
 **     #hashtag   '#' at the start of a word (after white space, an opening
-**                bracket or quote, or a list separator), its body made of
+**                bracket or quote, a list separator, or a CJK character, as
+**                in '研究#自监督'), its body made of
 **                letters, digits, marks, '_', '-', '/', '.', '+', and holding
 **                at least one letter: not C#, a#b, x.com/#frag, &#39;, #1,
 **                '# Heading'.  A trailing '.' is dropped ('#ssl.' -> 'ssl').
-**     [tag]      '[' not after a letter/digit, '\', '!' or '[', the content on
-**                one line with a letter in it; not a Markdown link or image
+**                '#topic#' (Weibo style) is one tag: its closing '#' starts
+**                nothing ('#自监督#视频' gives 自监督 only).
+**     [tag]      '[' not after a letter/digit or one of \ ! [ _ } ) ^, the
+**                content on one line with a letter and no LaTeX (\ { } ^ =)
+**                in it ($E_{x}[\|x\|^2]$, f(x)[i]); not a Markdown link or image
 **                '[text](url)' (the url is skipped too), not a link
 **                definition '[ref]: url', not a task box '[ ]' / '[x]', not a
 **                footnote '[^1]', a citation '[@key]' or '[12]', not a wiki

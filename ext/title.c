@@ -99,6 +99,15 @@ static int is_word_cp(uint32_t c){
   }
 }
 
+/* Greek small letters (what NFKC and case folding leave of every Greek
+** letter and symbol form) by their LaTeX names, so that β-VAE, $\beta$-VAE
+** and beta-VAE have one key.  Final sigma is sigma. */
+static const char *const azGreek[] = {
+  "alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota",
+  "kappa", "lambda", "mu", "nu", "xi", "omicron", "pi", "rho", "sigma", "sigma",
+  "tau", "upsilon", "phi", "chi", "psi", "omega",
+};
+
 /*
 ** The last step: words of letters and digits separated by one space.
 ** z is folded already, or needed no folding but ASCII lowering (done here).
@@ -119,9 +128,11 @@ static int write_words(PeBuf *out, const char *z, size_t n){
         pendingSpace = 0;
         lastCjk = 0;
         out->z[out->n++] = (char)((b>='A' && b<='Z') ? b+32 : b);
-      }else if( b=='\'' || b=='`' ){
-        /* apostrophe: dropped, no break */
+      }else if( b=='\'' || b=='`' || b=='$' || b=='_' || b=='^' ){
+        /* apostrophes, and the marks of math kept by the LaTeX decoder
+        ** ($L_1$, x$^2$): dropped, no break, so they read as L1 and x2 */
       }else if( b=='&' ){
+        if( i+4<=n && memcmp(z+i, "amp;", 4)==0 ) i += 4;   /* HTML's &amp; */
         if( out->n>start && !lastCjk ) out->z[out->n++] = ' ';
         memcpy(out->z+out->n, "and", 3);
         out->n += 3;
@@ -138,6 +149,17 @@ static int write_words(PeBuf *out, const char *z, size_t n){
       if( c==0xD7 && !pendingSpace && out->n>start && out->z[out->n-1]>='0'
           && out->z[out->n-1]<='9' && i<n && z[i]>='0' && z[i]<='9' ){
         out->z[out->n++] = 'x';                  /* 1×1 is written 1x1 too */
+        continue;
+      }
+      if( c>=0x3B1 && c<=0x3C9 ){                /* Greek letters by name */
+        const char *zName = azGreek[c-0x3B1];
+        size_t nName = strlen(zName);
+        if( pendingSpace && out->n>start && !lastCjk ) out->z[out->n++] = ' ';
+        pendingSpace = 0;
+        lastCjk = 0;
+        if( pe_buf_reserve(out, nName+(n-i)*4+8) ) return PE_NOMEM;
+        memcpy(out->z+out->n, zName, nName);
+        out->n += nName;
         continue;
       }
       if( is_word_cp(c) ){
@@ -299,13 +321,14 @@ static int side_merge(Side *s, const Side *other){
   char buf[128];
   for(k=0; k+1<s->nWord; k++){
     int n1 = s->a[k].n, n2 = s->a[k+1].n;
-    if( n1+n2>(int)sizeof(buf) ) continue;
+    size_t nJoin = (size_t)n1 + (size_t)n2;
+    if( nJoin>sizeof(buf) ) continue;
     memcpy(buf, WORD(s, k), (size_t)n1);
     memcpy(buf+n1, WORD(s, k+1), (size_t)n2);
-    if( has_word(other, buf, (size_t)(n1+n2)) && !has_word(other, WORD(s, k), (size_t)n1) ){
+    if( has_word(other, buf, nJoin) && !has_word(other, WORD(s, k), (size_t)n1) ){
       s->a[k].off = s->text.n;
       s->a[k].n = n1+n2;
-      pe_buf_append(&s->text, buf, (size_t)(n1+n2));
+      pe_buf_append(&s->text, buf, nJoin);
       pe_buf_appendc(&s->text, 0);
       if( s->text.oom ) return PE_NOMEM;
       s->a[k].w = word_weight(buf, n1+n2);
@@ -416,8 +439,19 @@ static double key_similarity(Side *A, Side *B){
 }
 
 static double keys_similarity(const char *ka, size_t na, const char *kb, size_t nb){
-  Side *A = pe_malloc(sizeof(Side)), *B = pe_malloc(sizeof(Side));
+  Side *A, *B;
   double s = -1.0;
+  /* The greedy matching reads one side first: order the keys, so that
+  ** similarity(a, b) is similarity(b, a) exactly. */
+  {
+    int c = memcmp(ka, kb, na<nb ? na : nb);
+    if( c>0 || (c==0 && na>nb) ){
+      const char *t = ka; size_t tn = na;
+      ka = kb; na = nb; kb = t; nb = tn;
+    }
+  }
+  A = pe_malloc(sizeof(Side));
+  B = pe_malloc(sizeof(Side));
   if( A==0 || B==0 ){ pe_free(A); pe_free(B); return -1.0; }
   pe_buf_init(&A->text); A->nWord = 0;
   pe_buf_init(&B->text); B->nWord = 0;

@@ -11,8 +11,10 @@
 **      'Self- and Semi-Supervised'), nor before an upper-case letter.
 **   3. NFKC, case folded, default-ignorable characters (soft hyphen, zero
 **      width space) dropped, accents (combining marks) stripped: é -> e.
-**   4. Letters and digits kept; apostrophes dropped ("Don't" -> dont);
-**      '&' read as 'and'; '×' between digits read as 'x' (1×1); every other character (dashes of every kind,
+**   4. Letters and digits kept; Greek letters spelled out (β -> beta, as
+**      $\beta$ reads); apostrophes and the math marks '$', '_', '^' dropped
+**      ("Don't" -> dont, $L_1$ -> l1);
+**      '&' (and HTML's '&amp;') read as 'and'; '×' between digits read as 'x' (1×1); every other character (dashes of every kind,
 **      punctuation, symbols, white space) is a word break; breaks collapse to
 **      one space, none at either end.  Between CJK characters, and between
 **      a CJK character and anything, there is no space (Chinese titles are

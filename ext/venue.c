@@ -16,6 +16,7 @@
 #include <string.h>
 #include <utf8proc.h>
 #include "venue.h"
+#include "venue_int.h"
 #include "strbuf.h"
 #include "utf8.h"
 #include "pe_mem.h"
@@ -27,7 +28,7 @@
 #define T_HYPHEN   0x008   /* only a hyphen or dash (and spaces) before it */
 #define T_NOYEAR   0x010   /* a page, volume or range number */
 #define T_ORDINAL  0x020   /* '37th', 'fourth' (value holds the number) */
-#define T_UPPER    0x040   /* written in capitals */
+/* 0x040 unused (capitals are checked where needed: tok_upper()) */
 #define T_CONTENT  0x080   /* a word a whole-string alias must cover */
 #define T_SPACED   0x100   /* only white space before it */
 #define T_WORKSHOP 0x200   /* 'workshop(s)' */
@@ -58,27 +59,6 @@ typedef struct VText {
   int hasFindings, longWord;
   int arxivYear;
 } VText;
-
-/* ------------------------------------------------------------------ */
-/* User overlay                                                        */
-
-typedef struct UserVenue {
-  char *zAcronym, *zName; /* zName NULL: the catalog's, if any */
-  int eKind;              /* -1: the catalog's */
-  int iCatalog;           /* -1 when the acronym is new */
-  PeBuf aliases;          /* '|'-separated as given */
-} UserVenue;
-
-typedef struct UserAlias {
-  int iVenue;             /* into aVenue */
-  int nTok;
-  char *zToks;            /* nTok NUL-terminated canonical words, back to back */
-} UserAlias;
-
-struct PeVenueOverlay {
-  UserVenue *aVenue; int nVenue, nVenueAlloc;
-  UserAlias *aAlias; int nAlias, nAliasAlloc;
-};
 
 static const char *const azKind[] = { 0, "conference", "journal", "workshop", "preprint" };
 
@@ -224,12 +204,17 @@ static int venue_prepare(VText *t, const char *z, size_t n, PeBuf *pBuf){
   else pe_fold_append(pBuf, z, n, PE_FOLD_NFKC|PE_FOLD_IGNORE|PE_FOLD_STRIPMARK);
   if( pBuf->oom ) return PE_NOMEM;
   if( pBuf->z==0 ){ t->z = ""; t->n = 0; return PE_OK; }
-  for(i=k=0; i<pBuf->n; i++){
-    if( pBuf->z[i]!='{' && pBuf->z[i]!='}' ) pBuf->z[k++] = pBuf->z[i];
+  {
+    char *zb = pBuf->z;           /* a local: stores through it could alias *pBuf */
+    size_t nb = pBuf->n;
+    for(i=k=0; i<nb; i++){
+      char c = zb[i];
+      if( c!='{' && c!='}' ) zb[k++] = c;
+    }
+    zb[k] = 0;
+    pBuf->n = k;
+    t->z = zb; t->n = k;
   }
-  pBuf->n = k;
-  pBuf->z[k] = 0;
-  t->z = pBuf->z; t->n = k;
   return PE_OK;
 }
 
@@ -254,16 +239,16 @@ static const unsigned char *lower_table(void){
 
 /* The catalog word for the lower-case zLow[0..n) whose pe_venue_hash() is h;
 ** -1 when unknown. */
-static int word_lookup_h(const char *zLow, int n, uint32_t h){
+static inline int word_lookup_h(const char *zLow, int n, uint32_t h){
+  uint32_t i;
   if( n<=0 || n>=MAX_WORD ) return -1;
-  h &= pe_venue_word_hash_mask;
-  for(;;){
-    uint32_t k = pe_venue_word_hash[h];
-    const PeVenueWord *w;
-    if( k==0 ) return -1;
-    w = &pe_venue_words[k-1];
-    if( w->n==n && memcmp(w->z, zLow, (size_t)n)==0 ) return (int)k-1;
-    h = (h+1) & pe_venue_word_hash_mask;
+  for(i=h & pe_venue_word_hash_mask; ; i=(i+1) & pe_venue_word_hash_mask){
+    const PeVenueSlot *slot = &pe_venue_word_hash[i];
+    if( slot->word==0 ) return -1;
+    if( slot->hash==h ){
+      const PeVenueWord *w = &pe_venue_words[slot->word-1];
+      if( w->n==n && memcmp(w->z, zLow, (size_t)n)==0 ) return (int)slot->word-1;
+    }
   }
 }
 
@@ -329,6 +314,8 @@ static size_t arxiv_id_end(VText *t, size_t start, int nDigit){
 /* Cut the text into t->a (allocated by the caller for the worst case, one
 ** token per byte). */
 static void venue_tokenize(VText *t){
+  VTok *a = t->a;                 /* locals: stores to tokens could alias *t */
+  int nTok = 0;
   const char *z = t->z;
   size_t n = t->n, i = 0;
   int sep = 0, sawSep = 1;      /* separators since the last token */
@@ -340,7 +327,7 @@ static void venue_tokenize(VText *t){
     VTok *p;
     uint32_t h;
     char zLow[MAX_WORD];
-    int w, flags = 0, nLow = 0;
+    int w, flags = 0, nLow = 0, cut = 0;
     if( c<0x80 ){
       int k = CLASS(c);
       if( !(k & C_WORD) ){
@@ -365,31 +352,32 @@ static void venue_tokenize(VText *t){
     }
     start = i;
     tokDigit = isDigit;
-    /* the hash and a lower-case copy of the token as it is read */
-    for(h=2166136261u; len>0; len--){
-      unsigned char lc = LOWER(z[i++]);
-      if( nLow<MAX_WORD ) zLow[nLow] = (char)lc;
-      nLow++;
-      h ^= lc; h *= 16777619u;
-    }
-    while( i<n ){
-      c = (unsigned char)z[i];
-      if( c<0x80 ){
-        int k = CLASS(c);
-        if( !(k & C_WORD) || ((k & C_DIGIT)!=0)!=tokDigit ) break;
-        unsigned char lc = LOWER(c);
-        if( nLow<MAX_WORD ) zLow[nLow] = (char)lc;
-        nLow++;
-        h ^= lc; h *= 16777619u; i++;
-      }else{
-        len = tok_char(z, n, i, &isDigit);
-        if( len==0 || isDigit!=tokDigit ) break;
-        for(; len>0; len--){
+    /* the hash and a lower-case copy of the token as it is read (a word of
+    ** MAX_WORD bytes or more is never looked up, so the copy may wrap) */
+    h = 2166136261u;
+    i = start;
+    for(;;){
+      if( tokDigit ){
+        while( i<n && (unsigned)(z[i]-'0')<10 ){
           unsigned char lc = (unsigned char)z[i++];
-          if( nLow<MAX_WORD ) zLow[nLow] = (char)lc;
-          nLow++;
+          zLow[nLow++ & (MAX_WORD-1)] = (char)lc;
           h ^= lc; h *= 16777619u;
         }
+      }else{
+        while( i<n && (CLASS(z[i]) & C_ALPHA) ){
+          unsigned char lc = (unsigned char)(z[i++] | 0x20);
+          zLow[nLow++ & (MAX_WORD-1)] = (char)lc;
+          h ^= lc; h *= 16777619u;
+        }
+      }
+      if( i>=n || (unsigned char)z[i]<0x80 ) break;
+      /* a non-ASCII letter or number goes on the token (as is) */
+      len = tok_char(z, n, i, &isDigit);
+      if( len==0 || isDigit!=tokDigit ) break;
+      for(; len>0; len--){
+        unsigned char lc = (unsigned char)z[i++];
+        zLow[nLow++ & (MAX_WORD-1)] = (char)lc;
+        h ^= lc; h *= 16777619u;
       }
     }
     if( sep & SEP_PAREN ) flags |= T_PAREN;
@@ -400,7 +388,7 @@ static void venue_tokenize(VText *t){
     else if( sep==0 ) flags |= T_SPACED;
     sep = 0; sawSep = 0;
 
-    p = &t->a[t->nTok];
+    p = &a[nTok];
     p->off = (uint32_t)start; p->len = (uint32_t)(i-start);
     p->id = -1; p->value = 0;
     if( tokDigit && (i-start==4 || i-start==7) ){
@@ -414,33 +402,35 @@ static void venue_tokenize(VText *t){
       p->value = v;
       flags |= T_DIGITS;
       if( pagesPending ){ flags |= T_NOYEAR; pagesPending = 0; }
-      if( (flags & T_HYPHEN) && t->nTok>0 && (t->a[t->nTok-1].flags & T_DIGITS) ){
-        int prev = t->a[t->nTok-1].value;
+      if( (flags & T_HYPHEN) && nTok>0 && (a[nTok-1].flags & T_DIGITS) ){
+        int prev = a[nTok-1].value;
         if( !(prev>=YEAR_MIN && prev<=YEAR_MAX && v>=prev && v<=prev+1) ){
           flags |= T_NOYEAR;                    /* 1137-1149: pages, not 'ICASSP 2020 - 2020' */
-          t->a[t->nTok-1].flags |= T_NOYEAR;
+          a[nTok-1].flags |= T_NOYEAR;
         }
       }
       w = (p->len<=4) ? word_lookup_h(zLow, (int)p->len, h) : -1;
       if( w>=0 ) p->id = (int32_t)pe_venue_words[w].stem;
       p->flags = (uint32_t)flags;
       pendingNumber = 0;
-      t->nTok++;
+      nTok++;
       continue;
     }
     /* a word */
-    if( (flags & T_JOINED) && t->nTok>0 && (t->a[t->nTok-1].flags & T_DIGITS)
-     && t->a[t->nTok-1].len<=3 && p->len>=2 && is_ordinal_suffix(z+start) ){
-      VTok *q = &t->a[t->nTok-1];
+    if( (flags & T_JOINED) && nTok>0 && (a[nTok-1].flags & T_DIGITS)
+     && a[nTok-1].len<=3 && p->len>=2 && is_ordinal_suffix(z+start) ){
+      VTok *q = &a[nTok-1];
       q->flags = (q->flags | T_ORDINAL) & ~(uint32_t)T_DIGITS;
       q->id = -1;
       if( p->len==2 ) continue;
       /* '58thAnnualMeeting...' (spaces lost): the rest is a word */
-      if( word_lookup(z+start, (int)p->len)<0 ){ start += 2; p->off += 2; p->len -= 2; flags &= ~T_JOINED; }
+      if( word_lookup(z+start, (int)p->len)<0 ){
+        start += 2; p->off += 2; p->len -= 2; flags &= ~T_JOINED;
+        cut = 1;
+      }
     }
     if( p->len>=LONG_WORD ) t->longWord = 1;
-    w = (flags & T_JOINED) ? word_lookup(z+start, (int)p->len)   /* may have been cut */
-                           : word_lookup_h(zLow, (int)p->len, h);
+    w = cut ? word_lookup(z+start, (int)p->len) : word_lookup_h(zLow, (int)p->len, h);
     if( w>=0 ){
       const PeVenueWord *pw = &pe_venue_words[w];
       switch( pw->eClass ){
@@ -451,7 +441,7 @@ static void venue_tokenize(VText *t){
           p->value = pendingNumber + pw->value;
           p->flags = T_ORDINAL;
           pendingNumber = 0;
-          t->nTok++;
+          nTok++;
           continue;
         case PE_VW_WORKSHOP: flags |= T_WORKSHOP; break;
         case PE_VW_FINDINGS: t->hasFindings = 1; break;
@@ -460,21 +450,25 @@ static void venue_tokenize(VText *t){
       p->id = (int32_t)pw->stem;
     }
     pagesPending = 0; pendingNumber = 0;
-    if( all_upper(z+start, (int)p->len) ) flags |= T_UPPER;
     p->flags = (uint32_t)flags | T_CONTENT;
     t->nContent++;
-    t->nTok++;
+    nTok++;
   }
+  t->nTok = nTok;
 }
 
 /* ------------------------------------------------------------------ */
 /* 3. Match                                                            */
 
+static int tok_upper(const VText *t, const VTok *p){
+  return all_upper(t->z+p->off, (int)p->len);
+}
+
 static int case_ok(const VText *t, const VTok *p, const char *zCase){
   size_t k = strlen(zCase);
   if( k!=p->len ) return 0;
   if( memcmp(t->z+p->off, zCase, k)==0 ) return 1;
-  return (p->flags & T_UPPER)!=0;
+  return tok_upper(t, p);
 }
 
 static int covers_all(const VText *t, int iTok, int nTok){
@@ -483,7 +477,7 @@ static int covers_all(const VText *t, int iTok, int nTok){
     const VTok *p = &t->a[j];
     if( !(p->flags & T_CONTENT) ) continue;
     /* inside the alias, or an acronym in parentheses: 'IEEE Computer Architecture Letters (CAL)' */
-    if( (j>=iTok && j<iTok+nTok) || ((p->flags & T_PAREN) && (p->flags & T_UPPER)) ) n++;
+    if( (j>=iTok && j<iTok+nTok) || ((p->flags & T_PAREN) && tok_upper(t, p)) ) n++;
   }
   return n==t->nContent;
 }
@@ -494,7 +488,7 @@ static void add_match(VText *t, int iTok, int nTok, int iVenue, unsigned flags){
 }
 
 /* Does the alias match the tokens at i (its first stem is known to)? */
-static int alias_matches(const VText *t, int i, const PeVenueAlias *al){
+static inline int alias_matches(const VText *t, int i, const PeVenueAlias *al){
   const uint32_t *aTok = &pe_venue_alias_toks[al->iTok];
   int j;
   if( al->nTok > t->nTok-i ) return 0;
@@ -503,13 +497,13 @@ static int alias_matches(const VText *t, int i, const PeVenueAlias *al){
   }
   if( (al->flags & PE_VA_CASE) && !case_ok(t, &t->a[i], al->zCase) ) return 0;
   if( (al->flags & PE_VA_WHOLE) && !covers_all(t, i, al->nTok) ) return 0;
+  if( (al->flags & PE_VA_PUBLISHER) && i>1 && !t->hasFindings ) return 0;
   return 1;
 }
 
 /* The second stem of alias k (one-word aliases sort last). */
 static uint32_t alias_second(uint32_t k){
-  const PeVenueAlias *al = &pe_venue_aliases[k];
-  return al->nTok>1 ? pe_venue_alias_toks[al->iTok+1] : UINT32_MAX;
+  return pe_venue_aliases[k].second;
 }
 
 /* The longest catalog alias starting at each token. */
@@ -527,10 +521,11 @@ static void match_catalog(VText *t){
     if( i+1<t->nTok && t->a[i+1].id>=0 ){
       uint32_t want = (uint32_t)t->a[i+1].id;
       lo = w->iAlias; hi = end;
-      while( lo<hi ){
+      while( hi-lo>8 ){               /* binary search down to a short run */
         uint32_t mid = lo + (hi-lo)/2;
         if( alias_second(mid)<want ) lo = mid+1; else hi = mid;
       }
+      while( lo<end && alias_second(lo)<want ) lo++;
       for(k=lo; k<end && alias_second(k)==want; k++){
         if( alias_matches(t, i, &pe_venue_aliases[k]) ) break;
       }
@@ -588,6 +583,7 @@ static const char *find_bytes(const char *z, size_t n, const char *zNeedle, size
 static int match_squashed(VText *t){
   char aStatic[512];
   char *zSq = aStatic;
+  unsigned char aPair[64][64];
   int *aTokOf = 0;
   size_t nSq = 0, i;
   int k, rc = PE_OK, tokIdx = -1;
@@ -606,10 +602,13 @@ static int match_squashed(VText *t){
     i += (size_t)len;
   }
   zSq[nSq] = 0;
+  /* which letter pairs occur: most names are ruled out by their first pair */
+  memset(aPair, 0, sizeof(aPair));
+  for(i=0; i+1<nSq; i++) aPair[(unsigned char)zSq[i]&63][(unsigned char)zSq[i+1]&63] = 1;
   for(k=0; k<pe_venue_squash_count; k++){
     const PeVenueSquash *s = &pe_venue_squash[k];
     const char *zHit;
-    if( s->n > nSq ) continue;
+    if( s->n > nSq || !aPair[(unsigned char)s->z[0]&63][(unsigned char)s->z[1]&63] ) continue;
     zHit = find_bytes(zSq, nSq, s->z, s->n);
     if( zHit ){
       size_t a = (size_t)(zHit-zSq), b = a+s->n-1;
@@ -624,11 +623,68 @@ done:
   return rc;
 }
 
+/* The letters of the words of the text, lower case, without numbers and
+** 'vol.'/'pp.' words (the key t->litHash hashes), into a[0..nA); -1 when it
+** does not fit. */
+static int literal_key(const VText *t, char *a, int nA){
+  const char *z = t->z;
+  size_t n = t->n, i = 0;
+  int k = 0;
+  while( i<n ){
+    int isDigit, len = tok_char(z, n, i, &isDigit), k0 = k, digits;
+    size_t start = i;
+    if( len==0 ){ i++; continue; }
+    digits = isDigit;
+    while( i<n && (len = tok_char(z, n, i, &isDigit))>0 && isDigit==digits ){
+      int j;
+      for(j=0; j<len && !digits; j++){
+        if( k>=nA-1 ) return -1;
+        a[k++] = (char)LOWER(z[i+(size_t)j]);
+      }
+      i += (size_t)len;
+    }
+    if( !digits ){
+      int w = word_lookup(z+start, (int)(i-start));
+      if( w>=0 && pe_venue_words[w].eClass==PE_VW_PAGES ) k = k0;
+    }
+  }
+  a[k] = 0;
+  return k;
+}
+
+/* Journals known only by their whole name: when the text names no venue, or
+** only journals by whole name, it may be one of them ('Proceedings of the
+** IEEE', 'Proceedings of the ACM on Human-Computer Interaction').  The table
+** is sorted by the hash of the name. */
+static void match_literal(VText *t){
+  char a[256];
+  uint32_t h;
+  int k, n, lo = 0, hi = pe_venue_literal_count;
+  for(k=0; k<t->nMatch; k++){
+    if( t->aMatch[k].iVenue<0 || !(t->aMatch[k].flags & PE_VA_WHOLE) ) return;
+  }
+  n = literal_key(t, a, (int)sizeof(a));
+  if( n<4 ) return;
+  h = pe_venue_hash(a, n);
+  while( lo<hi ){
+    int mid = (lo+hi)/2;
+    if( pe_venue_literal[mid].flags < h ) lo = mid+1; else hi = mid;
+  }
+  for(k=lo; k<pe_venue_literal_count && pe_venue_literal[k].flags==h; k++){
+    if( (int)pe_venue_literal[k].n==n && memcmp(a, pe_venue_literal[k].z, (size_t)n)==0 ){
+      t->nMatch = 0;
+      add_match(t, 0, t->nTok>0 ? t->nTok : 1, (int)pe_venue_literal[k].iVenue, PE_VA_WHOLE);
+      return;
+    }
+  }
+}
+
 /* ------------------------------------------------------------------ */
 /* 4. Decide                                                           */
 
 static int venue_kind_of(const PeVenueOverlay *ov, int iVenue){
   if( iVenue>=0 ) return pe_venue_table[iVenue].eKind;
+  if( ov==0 ) return PE_VK_NONE;        /* overlay venues come only with an overlay */
   {
     const UserVenue *u = &ov->aVenue[-1-iVenue];
     if( u->eKind>=0 ) return u->eKind;
@@ -682,9 +738,11 @@ static int roman_value(const char *z, int n){
   return 0;
 }
 
+static int year_or_0(int y){ return (y>=YEAR_MIN && y<=YEAR_MAX) ? y : 0; }
+
 static int volume_year(int iCat, int vol){
   if( iCat<0 || pe_venue_table[iCat].volumeBase==0 || vol<1 || vol>99 ) return 0;
-  return pe_venue_table[iCat].volumeBase + vol;
+  return year_or_0(pe_venue_table[iCat].volumeBase + vol);
 }
 
 static int edition_year(int iCat, int nth){
@@ -692,7 +750,7 @@ static int edition_year(int iCat, int nth){
   if( iCat<0 ) return 0;
   v = &pe_venue_table[iCat];
   if( v->editionStep==0 || nth<v->editionMin || nth>200 ) return 0;
-  return v->editionBase + v->editionStep*nth;
+  return year_or_0(v->editionBase + v->editionStep*nth);
 }
 
 /* The year by the rules, best first; iVenue may be INT32_MIN (no venue). */
@@ -787,16 +845,17 @@ static void venue_decide(const VText *t, const PeVenueOverlay *ov, PeVenueInfo *
   }
   if( best ){
     iVenue = best->iVenue;
-    /* 'Findings of the ACL: EMNLP 2020': the last ACL-family venue named */
+    /* 'Findings of the Association for Computational Linguistics: EMNLP 2020':
+    ** the venue after the association's name (ACL only when no other is named) */
     if( t->hasFindings && iVenue>=0 && is_acl_family(pe_venue_table[iVenue].zAcronym) ){
       char zF[32];
       int iF;
       for(k=0; k<t->nMatch; k++){
         const VMatch *m = &t->aMatch[k];
-        if( m->iVenue>=0 && is_acl_family(pe_venue_table[m->iVenue].zAcronym) ) best = m;
+        if( m->iVenue<0 || !is_acl_family(pe_venue_table[m->iVenue].zAcronym) ) continue;
+        if( strcmp(pe_venue_table[best->iVenue].zAcronym, "ACL")==0 ) best = m;
       }
-      strcpy(zF, "Findings-");
-      strcat(zF, pe_venue_table[best->iVenue].zAcronym);
+      snprintf(zF, sizeof zF, "Findings-%s", pe_venue_table[best->iVenue].zAcronym);
       iF = pe_venue_find_acronym(zF);
       if( iF>=0 ) iVenue = iF;
     }
@@ -845,6 +904,7 @@ int pe_venue_parse(const PeVenueOverlay *ov, const char *z, size_t n, PeVenueInf
     rc = match_squashed(&t);
     if( rc ) goto done;
   }
+  match_literal(&t);
   venue_decide(&t, ov, pOut);
 done:
   if( t.a!=aTokStatic ) pe_free(t.a);
@@ -855,49 +915,11 @@ done:
 }
 
 /* ------------------------------------------------------------------ */
-/* Overlay                                                             */
+/* Aliases of the overlay                                              */
 
-PeVenueOverlay *pe_venue_overlay_new(void){
-  PeVenueOverlay *ov = pe_malloc(sizeof(*ov));
-  if( ov ) memset(ov, 0, sizeof(*ov));
-  return ov;
-}
-
-void pe_venue_overlay_free(PeVenueOverlay *ov){
-  int i;
-  if( ov==0 ) return;
-  for(i=0; i<ov->nVenue; i++){
-    pe_free(ov->aVenue[i].zAcronym);
-    pe_free(ov->aVenue[i].zName);
-    pe_buf_free(&ov->aVenue[i].aliases);
-  }
-  for(i=0; i<ov->nAlias; i++) pe_free(ov->aAlias[i].zToks);
-  pe_free(ov->aVenue);
-  pe_free(ov->aAlias);
-  pe_free(ov);
-}
-
-int pe_venue_overlay_count(const PeVenueOverlay *ov){ return ov ? ov->nVenue : 0; }
-
-void pe_venue_overlay_venue(const PeVenueOverlay *ov, int i, PeVenueInfo *pOut,
-                            const char **pzAliases){
-  const UserVenue *u = &ov->aVenue[i];
-  memset(pOut, 0, sizeof(*pOut));
-  pOut->zAcronym = u->zAcronym;
-  pOut->zName = u->zName ? u->zName : (u->iCatalog>=0 ? pe_venue_table[u->iCatalog].zName : 0);
-  pOut->eKind = venue_kind_of(ov, -1-i);
-  *pzAliases = u->aliases.z ? u->aliases.z : "";
-}
-
-static char *dup_str(const char *z){
-  size_t n = strlen(z);
-  char *p = pe_malloc(n+1);
-  if( p ) memcpy(p, z, n+1);
-  return p;
-}
-
-/* The canonical words of an alias, NUL-separated, into pOut; their count. */
-static int alias_words(const char *zAlias, PeBuf *pOut, int *pnTok){
+/* The canonical words of an alias, NUL-separated, into pOut; their count
+** in *pnTok (venue_int.h). */
+int pe_venue_alias_words(const char *zAlias, PeBuf *pOut, int *pnTok){
   VText t;
   PeBuf buf;
   VTok *a;
@@ -927,91 +949,3 @@ static int alias_words(const char *zAlias, PeBuf *pOut, int *pnTok){
   return pOut->oom ? PE_NOMEM : PE_OK;
 }
 
-static int overlay_add_alias(PeVenueOverlay *ov, int iVenue, const char *zAlias,
-                             char *zErr, size_t nErr){
-  PeBuf words;
-  int nTok, rc, i;
-  UserAlias *al;
-  pe_buf_init(&words);
-  rc = alias_words(zAlias, &words, &nTok);
-  if( rc ){ pe_buf_free(&words); return rc; }
-  if( nTok==0 ){
-    pe_buf_free(&words);
-    snprintf(zErr, nErr, "alias '%s' has no word to match", zAlias);
-    return PE_ERROR;
-  }
-  /* the same words again: the later row wins */
-  for(i=0; i<ov->nAlias; i++){
-    al = &ov->aAlias[i];
-    if( al->nTok==nTok && memcmp(al->zToks, words.z, words.n)==0 ){
-      al->iVenue = iVenue;
-      pe_buf_free(&words);
-      return PE_OK;
-    }
-  }
-  if( ov->nAlias==ov->nAliasAlloc ){
-    int nNew = ov->nAliasAlloc ? ov->nAliasAlloc*2 : 16;
-    UserAlias *aNew = pe_realloc(ov->aAlias, (size_t)nNew*sizeof(UserAlias));
-    if( aNew==0 ){ pe_buf_free(&words); return PE_NOMEM; }
-    ov->aAlias = aNew; ov->nAliasAlloc = nNew;
-  }
-  al = &ov->aAlias[ov->nAlias];
-  al->iVenue = iVenue;
-  al->nTok = nTok;
-  al->zToks = pe_buf_finish(&words, 0);
-  if( al->zToks==0 ) return PE_NOMEM;
-  ov->nAlias++;
-  return PE_OK;
-}
-
-int pe_venue_overlay_add(PeVenueOverlay *ov, const char *zAlias, const char *zAcronym,
-                         const char *zName, const char *zKind, char *zErr, size_t nErr){
-  int i, eKind = -1, rc;
-  UserVenue *u = 0;
-  if( zAcronym==0 || zAcronym[0]==0 ){
-    snprintf(zErr, nErr, "acronym is empty");
-    return PE_ERROR;
-  }
-  if( zKind ){
-    eKind = pe_venue_kind_from_name(zKind);
-    if( eKind<0 ){
-      snprintf(zErr, nErr, "kind '%s' is not conference, journal, workshop or preprint", zKind);
-      return PE_ERROR;
-    }
-  }
-  for(i=0; i<ov->nVenue; i++){
-    if( strcmp(ov->aVenue[i].zAcronym, zAcronym)==0 ){ u = &ov->aVenue[i]; break; }
-  }
-  if( u==0 ){
-    if( ov->nVenue==ov->nVenueAlloc ){
-      int nNew = ov->nVenueAlloc ? ov->nVenueAlloc*2 : 8;
-      UserVenue *aNew = pe_realloc(ov->aVenue, (size_t)nNew*sizeof(UserVenue));
-      if( aNew==0 ) return PE_NOMEM;
-      ov->aVenue = aNew; ov->nVenueAlloc = nNew;
-    }
-    u = &ov->aVenue[ov->nVenue];
-    memset(u, 0, sizeof(*u));
-    u->zAcronym = dup_str(zAcronym);
-    if( u->zAcronym==0 ) return PE_NOMEM;
-    u->eKind = -1;
-    u->iCatalog = pe_venue_find_acronym(zAcronym);
-    i = ov->nVenue++;
-    rc = overlay_add_alias(ov, i, zAcronym, zErr, nErr);
-    if( rc ) return rc;
-    u = &ov->aVenue[i];
-  }
-  if( zName ){
-    char *z = dup_str(zName);
-    if( z==0 ) return PE_NOMEM;
-    pe_free(u->zName);
-    u->zName = z;
-  }
-  if( eKind>=0 ) u->eKind = eKind;
-  if( zAlias ){
-    if( u->aliases.n ) pe_buf_appendc(&u->aliases, '|');
-    pe_buf_appends(&u->aliases, zAlias);
-    if( u->aliases.oom ) return PE_NOMEM;
-    return overlay_add_alias(ov, i, zAlias, zErr, nErr);
-  }
-  return PE_OK;
-}

@@ -44,6 +44,20 @@ int pe_venue_kind_from_name(const char *z);
 /* The catalog entry with this acronym (exact spelling), -1 when none. */
 int pe_venue_find_acronym(const char *z);
 
+/* A per-connection memo of recent results: venue columns repeat the same
+** strings over and over.  Direct-mapped on a hash of the text; texts longer
+** than PE_VENUE_CACHE_TEXT bytes are not kept.  Clear it whenever the overlay
+** changes (results point into it). */
+#define PE_VENUE_CACHE_SLOTS 1024
+#define PE_VENUE_CACHE_TEXT  176
+typedef struct PeVenueCache PeVenueCache;
+PeVenueCache *pe_venue_cache_new(void);               /* NULL on OOM */
+void pe_venue_cache_free(PeVenueCache *c);
+void pe_venue_cache_clear(PeVenueCache *c);
+/* pe_venue_parse() through the cache (c may be NULL: no cache). */
+int pe_venue_parse_cached(PeVenueCache *c, const PeVenueOverlay *ov, const char *z, size_t n,
+                          PeVenueInfo *pOut);
+
 /* User venues and aliases. */
 PeVenueOverlay *pe_venue_overlay_new(void);          /* NULL on OOM */
 void pe_venue_overlay_free(PeVenueOverlay *ov);

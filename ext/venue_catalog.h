@@ -8,7 +8,7 @@
 **   pe_venue_words   every word the catalog knows, with its class and the id
 **                    of the stem it stands for ('Comput.' and 'computer' ->
 **                    'comput'); found through pe_venue_word_hash (FNV-1a of
-**                    the lower-case word, open addressing, 0 = empty slot).
+**                    the lower-case word, open addressing, word 0 = empty slot).
 **   pe_venue_aliases every alias as a sequence of stem ids (pe_venue_alias_toks),
 **                    grouped by first stem, then sorted by second stem (one-word
 **                    aliases last) and longest first: a word of the input leads
@@ -62,10 +62,12 @@ typedef struct PeVenueWord {
 #define PE_VA_VOLUME    0x04  /* a number right after it is a volume (NeurIPS) */
 #define PE_VA_WORKSHOP  0x08  /* the spelling itself means a workshop (CVPRW) */
 #define PE_VA_ACRONYM   0x10  /* an acronym: 'ICML 20' means 2020 */
+#define PE_VA_PUBLISHER 0x20  /* also a publisher's name: counts only at the start */
 
 typedef struct PeVenueAlias {
   uint32_t iVenue;
   uint32_t iTok;          /* first stem id in pe_venue_alias_toks */
+  uint32_t second;        /* the second stem id, UINT32_MAX for a one-word alias */
   uint8_t nTok;
   uint8_t flags;          /* PE_VA_* */
   const char *zCase;      /* PE_VA_CASE: the spelling required */
@@ -82,13 +84,21 @@ extern const PeVenue pe_venue_table[];
 extern const int pe_venue_count;
 extern const PeVenueWord pe_venue_words[];
 extern const int pe_venue_word_count;
-extern const uint32_t pe_venue_word_hash[];
+/* A slot of the word hash table: the word's full hash, so that most probes
+** are settled without touching the word itself, and its index + 1 (0: empty). */
+typedef struct PeVenueSlot { uint32_t hash; uint32_t word; } PeVenueSlot;
+extern const PeVenueSlot pe_venue_word_hash[];
 extern const uint32_t pe_venue_word_hash_mask;
 extern const uint32_t pe_venue_alias_toks[];
 extern const PeVenueAlias pe_venue_aliases[];
 extern const int pe_venue_alias_count;
 extern const PeVenueSquash pe_venue_squash[];
 extern const int pe_venue_squash_count;
+/* Journals matched only by their whole name, letters only ('proceedingsoftheieee'):
+** names that are all fillers or that read like another journal without them.
+** Here flags holds pe_venue_hash(z); sorted by it for a binary search. */
+extern const PeVenueSquash pe_venue_literal[];
+extern const int pe_venue_literal_count;
 
 /* FNV-1a, the hash of pe_venue_word_hash (the generator computes the same). */
 static inline uint32_t pe_venue_hash(const char *z, int n){

@@ -25,11 +25,16 @@
 ** Its aliases win over the catalog's; a row for a catalog acronym renames or
 ** re-kinds that venue.  The functions read the table again after any change
 ** to the database (sqlite3_total_changes64 and SQLITE_FCNTL_DATA_VERSION are
-** compared on each call, which costs no query), so an INSERT takes effect at
-** the next statement without reloading the extension.  They remain
-** deterministic within a statement and innocuous (they only read that one
-** ordinary table), but an index or generated column over venue_norm() must be
-** REINDEXed after the table changes, like after changing a collation.
+** compared on each call, which costs no query; a statement holding no
+** transaction on main also asks PRAGMA main.data_version), so an INSERT, from
+** this connection or another, takes effect at the next statement without
+** reloading the extension.  They remain deterministic within a statement and
+** innocuous (they only read that one ordinary table), but an index or stored
+** column over venue_norm() must be REINDEXed or rewritten after the table
+** changes, like after changing a collation.
+**
+** Each connection also keeps a memo of recent results (venue_cache.c),
+** cleared whenever the table is read again.
 */
 #include <string.h>
 #include "paperext.h"
@@ -43,8 +48,10 @@
 ** it was read. */
 typedef struct VenueState {
   PeVenueOverlay *ov;         /* NULL when the table is absent or empty */
+  PeVenueCache *pCache;       /* recent results (made at first use; cleared with ov) */
   sqlite3_int64 nChange;      /* sqlite3_total_changes64() then */
   unsigned int dataVersion;   /* SQLITE_FCNTL_DATA_VERSION of main then */
+  sqlite3_int64 pragmaVersion;/* PRAGMA main.data_version then */
   int loaded;
   int inTxn;                  /* read inside a transaction: read again once it ends */
   int loading;                /* re-entry (the table read calls us): catalog only */
@@ -59,7 +66,7 @@ static void *venue_new_state(sqlite3 *db){
 
 static void venue_free_state(void *p){
   VenueState *s = (VenueState*)p;
-  if( s ){ pe_venue_overlay_free(s->ov); sqlite3_free(s); }
+  if( s ){ pe_venue_overlay_free(s->ov); pe_venue_cache_free(s->pCache); sqlite3_free(s); }
 }
 
 static const char *col_text(sqlite3_stmt *pStmt, int i){
@@ -120,27 +127,59 @@ fail:
 }
 
 /* The overlay to use now, read again when the database changed. */
+/* PRAGMA main.data_version: changes when another connection commits. */
+static int main_data_version(sqlite3 *db, sqlite3_int64 *pV, char **pzErr){
+  sqlite3_stmt *pStmt = 0;
+  int rc = sqlite3_prepare_v2(db, "PRAGMA main.data_version", -1, &pStmt, 0);
+  if( rc==SQLITE_OK && (rc = sqlite3_step(pStmt))==SQLITE_ROW ){
+    *pV = sqlite3_column_int64(pStmt, 0);
+    rc = SQLITE_OK;
+  }else if( rc!=SQLITE_NOMEM ){
+    *pzErr = sqlite3_mprintf(USER_TABLE ": %s", sqlite3_errmsg(db));
+    if( rc==SQLITE_DONE || rc==SQLITE_OK ) rc = SQLITE_ERROR;
+  }
+  sqlite3_finalize(pStmt);
+  return rc;
+}
+
+/* The overlay to use now, read again when the database changed. */
 static int venue_overlay(sqlite3 *db, VenueState *s, const PeVenueOverlay **pOv, char **pzErr){
-  sqlite3_int64 nChange;
+  sqlite3_int64 nChange, pv = 0;
   unsigned int dv = 0;
   PeVenueOverlay *ov;
-  int rc, autocommit;
+  int rc, autocommit, stale;
   *pOv = 0;
   if( s->loading ) return SQLITE_OK;
   nChange = sqlite3_total_changes64(db);
-  sqlite3_file_control(db, 0, SQLITE_FCNTL_DATA_VERSION, &dv);   /* 0: main */
   autocommit = sqlite3_get_autocommit(db);
+  /* SQLITE_FCNTL_DATA_VERSION moves with every commit this pager has seen:
+  ** this connection's, and other connections' once it reads the file. */
+  sqlite3_file_control(db, 0, SQLITE_FCNTL_DATA_VERSION, &dv);   /* 0: main */
+  stale = dv!=s->dataVersion;
+  if( !stale && sqlite3_txn_state(db, "main")==SQLITE_TXN_NONE ){
+    /* No transaction on main (a statement without tables, or on temp tables
+    ** only): the pager has not read the file since, so other connections'
+    ** commits are not counted yet.  Ask the file (one small query). */
+    rc = main_data_version(db, &pv, pzErr);
+    if( rc ) return rc;
+    stale = pv!=s->pragmaVersion;
+  }
   /* A ROLLBACK changes neither counter: what was read inside a transaction
   ** is read again once the transaction is over. */
-  if( !s->loaded || nChange!=s->nChange || dv!=s->dataVersion || (s->inTxn && autocommit) ){
+  if( !s->loaded || nChange!=s->nChange || stale || (s->inTxn && autocommit) ){
     s->loading = 1;
     rc = venue_load(db, &ov, pzErr);
+    if( rc==SQLITE_OK ) rc = main_data_version(db, &pv, pzErr);
     s->loading = 0;
-    if( rc ) return rc;
+    if( rc ){ pe_venue_overlay_free(ov); return rc; }
+    /* reading the table opened a transaction: the pager's version is current */
+    sqlite3_file_control(db, 0, SQLITE_FCNTL_DATA_VERSION, &dv);
     pe_venue_overlay_free(s->ov);
     s->ov = ov;
+    if( s->pCache ) pe_venue_cache_clear(s->pCache);
     s->nChange = nChange;
     s->dataVersion = dv;
+    s->pragmaVersion = pv;
     s->inTxn = !autocommit;
     s->loaded = 1;
   }
@@ -151,6 +190,7 @@ static int venue_overlay(sqlite3 *db, VenueState *s, const PeVenueOverlay **pOv,
 /* Parse argv[0]; 0 when the result is NULL or an error was reported. */
 static int venue_call(sqlite3_context *ctx, sqlite3_value **argv, PeVenueInfo *pInfo){
   const PeVenueOverlay *ov = 0;
+  VenueState *s = (VenueState*)pe_state(ctx);
   char *zErr = 0;
   const char *z;
   size_t n;
@@ -158,14 +198,20 @@ static int venue_call(sqlite3_context *ctx, sqlite3_value **argv, PeVenueInfo *p
   if( sqlite3_value_type(argv[0])==SQLITE_NULL ) return 0;
   z = pe_value_text(argv[0], &n);
   if( z==0 ){ sqlite3_result_error_nomem(ctx); return 0; }
-  rc = venue_overlay(sqlite3_context_db_handle(ctx), (VenueState*)pe_state(ctx), &ov, &zErr);
+  rc = venue_overlay(sqlite3_context_db_handle(ctx), s, &ov, &zErr);
   if( rc ){
-    if( rc==SQLITE_NOMEM ) sqlite3_result_error_nomem(ctx);
-    else sqlite3_result_error(ctx, zErr ? zErr : "paperext: cannot read " USER_TABLE, -1);
+    /* Every error comes with a message; none means making it ran out of memory. */
+    if( rc==SQLITE_NOMEM || zErr==0 ) sqlite3_result_error_nomem(ctx);
+    else sqlite3_result_error(ctx, zErr, -1);
     sqlite3_free(zErr);
     return 0;
   }
-  rc = pe_venue_parse(ov, z, n, pInfo);
+  if( s->pCache==0 && !s->loading ){
+    s->pCache = pe_venue_cache_new();
+    if( s->pCache==0 ){ sqlite3_result_error_nomem(ctx); return 0; }
+  }
+  /* while the user table is being read (it called us), no cache: no overlay */
+  rc = pe_venue_parse_cached(s->loading ? 0 : s->pCache, ov, z, n, pInfo);
   if( rc ){ pe_result_status(ctx, rc, 0); return 0; }
   return 1;
 }
@@ -289,9 +335,8 @@ static int venues_filter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxSt
   (void)idxNum; (void)idxStr; (void)argc; (void)argv;
   c->iRow = 0;
   rc = venue_overlay(p->db, p->pState, &c->ov, &zErr);
-  if( rc && rc!=SQLITE_NOMEM ){
-    pe_vtab_error(cur->pVtab, "%s", zErr ? zErr : "cannot read " USER_TABLE);
-  }
+  if( rc && (rc==SQLITE_NOMEM || zErr==0) ) rc = SQLITE_NOMEM;
+  else if( rc ) rc = pe_vtab_error(cur->pVtab, "%s", zErr);
   sqlite3_free(zErr);
   return rc;
 }
@@ -361,6 +406,13 @@ static const sqlite3_module venues_module = {
   .xRowid = venues_rowid,
 };
 
+/* SQLite 3.45+ wants functions that set a subtype to say so. */
+#ifdef SQLITE_RESULT_SUBTYPE
+# define PE_JSON_RESULT SQLITE_RESULT_SUBTYPE
+#else
+# define PE_JSON_RESULT 0
+#endif
+
 static const PeFunction aFunc[] = {
   { "venue_norm", 1, PE_PURE, venue_norm_func, 0, 0,
     "venue_norm(raw) -> text",
@@ -374,7 +426,7 @@ static const PeFunction aFunc[] = {
   { "venue_name", 1, PE_PURE, venue_name_func, 0, 0,
     "venue_name(raw) -> text",
     "The canonical full name of the venue a raw venue string names, NULL when not recognized." },
-  { "venue_parse", 1, PE_PURE, venue_parse_func, 0, 0,
+  { "venue_parse", 1, PE_PURE|PE_JSON_RESULT, venue_parse_func, 0, 0,
     "venue_parse(raw) -> json",
     "A JSON object {acronym, name, kind, year} for a raw venue string (null members when unknown)." },
 };

@@ -23,7 +23,7 @@ OUT = os.path.join(EXT, 'venue_catalog.c')
 
 KINDS = {'conference': 1, 'journal': 2, 'workshop': 3, 'preprint': 4}
 W_WORD, W_DROP, W_PAGES, W_WORKSHOP, W_FINDINGS, W_NUMBER, W_ORDINAL = range(7)
-A_CASE, A_WHOLE, A_VOLUME, A_WORKSHOP, A_ACRONYM = 1, 2, 4, 8, 16
+A_CASE, A_WHOLE, A_VOLUME, A_WORKSHOP, A_ACRONYM, A_PUBLISHER = 1, 2, 4, 8, 16, 32
 # Keys of one of these words alone name no venue ('Journal of the ACM' -> 'j').
 GENERIC = {'j', 'trans', 'lett', 'res', 'sci', 'conf', 'rev', 'bull', 'rep', 'ann', 'adv',
            'appl', 'eng', 'syst', 'proc', 'commun', 'comput', 'inf', 'mag', 'symp', 'news'}
@@ -150,7 +150,7 @@ def main():
         if len(ids) == 1 and vocab.words[ids[0]][0] in GENERIC and not hand:
             return
         seen_keys.add(ids)
-        if not flags & A_WHOLE and len(text) <= 10 and not any(c.isspace() for c in text):
+        if not flags & A_WHOLE and (len(text) <= 10 and not any(c.isspace() for c in text)):
             flags |= A_ACRONYM
         zcase = None
         if flags & A_CASE:
@@ -181,37 +181,82 @@ def main():
         prefix = 'conf/' if kind in ('conference', 'workshop') else 'journals/'
         venues.append(dict(acronym=acr, name=name, kind=KINDS[kind], ed=parse_edition(ed),
                            dblp='' if dblp == '-' else prefix + dblp,
-                           aliases=al.replace('=', '').replace('!', '').replace('+', '').replace('%', '')))
+                           aliases=re.sub(r'(^|\|)[=!+%~]+', r'\1', al)))
         if kind in ('conference', 'workshop') and dblp != '-':
             hand_dblp.add(dblp)
         hand_acr.add(acr.lower())
         for a in al.split('|') + [acr]:
             flags = 0
-            while a and a[0] in '=!+%':
-                flags |= {'=': A_CASE, '!': A_WHOLE, '+': A_VOLUME, '%': A_WORKSHOP}[a[0]]
+            while a and a[0] in '=!+%~':
+                flags |= {'=': A_CASE, '!': A_WHOLE, '+': A_VOLUME, '%': A_WORKSHOP,
+                          '~': A_PUBLISHER}[a[0]]
                 a = a[1:]
+            if a == acr:
+                flags |= A_ACRONYM
             add_alias(v, a, flags, hand=True)
         add_squash(v, name)
         for a in al.split('|'):
             if a[:1] not in '=!%' and len(a) >= 12:
                 add_squash(v, a.lstrip('+'), A_VOLUME if a.startswith('+') else 0)
 
-    # 2. CCFDDL conferences
-    with open(os.path.join(DATA, 'conferences-ccfddl.tsv'), encoding='utf-8') as fh:
-        for row in csv.DictReader(fh, delimiter='\t'):
-            acr, name, dblp = row['title'].strip(), row['description'].strip(), row['dblp'].strip()
-            if dblp in hand_dblp or acr.lower() in hand_acr:
-                continue
-            hand_acr.add(acr.lower())
-            v = len(venues)
-            venues.append(dict(acronym=acr, name=name, kind=KINDS['conference'], ed=(0, 0, 0, 0),
-                               dblp='conf/' + dblp if dblp else '', aliases=acr + '|' + name))
-            if acr not in WORD_ACRONYMS:
-                add_alias(v, acr, A_CASE)
-            add_alias(v, name, 0)
-            add_squash(v, name)
+    # 2. CCFDDL conferences; of two with one acronym (FSE, SEC) the higher CCF rank wins
+    def name_key_ok(text):
+        """A full name generic once fillers go ('Computer Graphics International'
+        -> 'comput graph') is no alias: 3 words at least, or a conference word."""
+        ids = vocab.key(text)
+        words = {vocab.words[i][0] for i in ids}
+        return len(ids) >= 3 or bool(words & {'conf', 'symposium', 'workshop', 'congress', 'meet'})
 
-    # 3. journals (JabRef): ISO 4 abbreviation as the acronym, whole-string match only
+    with open(os.path.join(DATA, 'conferences-ccfddl.tsv'), encoding='utf-8') as fh:
+        rows = list(csv.DictReader(fh, delimiter='\t'))
+    rows.sort(key=lambda r: 'ABCN'.find(r['ccf_rank'].strip()[:1]) % 4)
+    for row in rows:
+        acr, name, dblp = row['title'].strip(), row['description'].strip(), row['dblp'].strip()
+        if dblp in hand_dblp or acr.lower() in hand_acr:
+            continue
+        hand_acr.add(acr.lower())
+        v = len(venues)
+        venues.append(dict(acronym=acr, name=name, kind=KINDS['conference'], ed=(0, 0, 0, 0),
+                           dblp='conf/' + dblp if dblp else '', aliases=acr + '|' + name))
+        if acr not in WORD_ACRONYMS:
+            add_alias(v, acr, A_CASE | A_ACRONYM)
+        # the name, also without a parenthesized acronym ('Network and Distributed
+        # System Security (NDSS) Symposium') and without its leading 'Conference on'
+        plain = re.sub(r'\s*\([^)]*\)', '', name)
+        for text in dict.fromkeys([name, plain]):
+            if name_key_ok(text):
+                add_alias(v, text, 0)
+        m = re.match(r'(?i)^(?:the\s+)?(?:[\w/-]+\s+){0,4}?(?:conference|symposium|workshop)\s+(?:on|of)\s+(?:the\s+)?(.*)$', plain)
+        if m and len(vocab.key(m.group(1))) >= 3:
+            add_alias(v, m.group(1), 0)
+        add_squash(v, name)
+
+    # 3. journals (JabRef): ISO 4 abbreviation as the acronym, whole-string match only.
+    # A name whose words are all fillers ('Proceedings of the IEEE', 'Journal of
+    # the ACM') or that reads like another journal once they go ('Proceedings of
+    # the ACM on Human-Computer Interaction') is matched literally instead.
+    seen_names = {v['name'].lower() for v in venues}
+    keys_before_lists = set(seen_keys)   # names the hand table or CCF list already covers
+    literal = {}
+
+    def squash_words(text):
+        """The letters of the words of text, lower case: no numbers, no 'vol.'/'pp.'
+        (mirrors literal_key() in ext/venue.c)."""
+        out = []
+        for t in raw_tokens(text):
+            if t.isdigit():
+                continue
+            w = t.lower() if t.isascii() else t
+            i = vocab.index.get(w)
+            if i is not None and vocab.words[i][1] == W_PAGES:
+                continue
+            out.append(w)
+        return ''.join(out)
+
+    # Of the lists' abbreviations of one name, the one that abbreviates most words
+    # (ISO 4 abbreviates every word the LTWA lists: 'IEEE/ASME Trans. Mechatron.'
+    # rather than '... Mechatronics'); on a tie the earlier list.
+    rows, best_abbr, all_abbr = [], {}, {}
     for fname in ('journal_abbreviations_general.csv', 'journal_abbreviations_ieee.csv',
                   'journal_abbreviations_ubc.csv'):
         with open(os.path.join(DATA, 'journals', fname), encoding='utf-8') as fh:
@@ -219,14 +264,36 @@ def main():
                 if len(row) < 2 or not row[0].strip():
                     continue
                 full, abbr = row[0].strip(), row[1].strip()
-                k = vocab.key(full)
-                if not k or k in seen_keys:
-                    continue
-                v = len(venues)
-                venues.append(dict(acronym=abbr, name=full, kind=KINDS['journal'], ed=(0, 0, 0, 0),
-                                   dblp='', aliases=full if full == abbr else full + '|' + abbr))
-                add_alias(v, full, A_WHOLE)
-                add_alias(v, abbr, A_WHOLE)
+                rows.append(full)
+                all_abbr.setdefault(full, []).append(abbr)
+                old = best_abbr.get(full)
+                if old is None or abbr.count('.') > old.count('.'):
+                    best_abbr[full] = abbr
+    for full in dict.fromkeys(rows):
+        abbr = best_abbr[full]
+        if full.lower() in seen_names:
+            continue
+        seen_names.add(full.lower())
+        k = vocab.key(full)
+        generic = not k or (len(k) == 1 and vocab.words[k[0]][0] in GENERIC)
+        if k in keys_before_lists:
+            continue
+        if not generic and k not in seen_keys:
+            v = len(venues)
+            venues.append(dict(acronym=abbr, name=full, kind=KINDS['journal'], ed=(0, 0, 0, 0),
+                               dblp='', aliases=full if full == abbr else full + '|' + abbr))
+            add_alias(v, full, A_WHOLE)
+            for a in dict.fromkeys([abbr] + all_abbr[full]):   # every list's spelling
+                add_alias(v, a, A_WHOLE)
+            continue
+        lits = [x for x in (squash_words(full), squash_words(abbr)) if len(x) >= 4]
+        if not lits or all(x in literal for x in lits):
+            continue
+        v = len(venues)
+        venues.append(dict(acronym=abbr, name=full, kind=KINDS['journal'], ed=(0, 0, 0, 0),
+                           dblp='', aliases=full if full == abbr else full + '|' + abbr))
+        for x in lits:
+            literal.setdefault(x, v)
 
     # index: aliases grouped by first stem, longest first
     # within a first stem: by second stem (one-word aliases last), longest first
@@ -238,7 +305,7 @@ def main():
         if len(ids) > 255:
             sys.exit('alias too long')
         first.setdefault(ids[0], [i, 0])[1] += 1
-        arows.append((v, len(toks), len(ids), flags, zcase))
+        arows.append((v, len(toks), ids[1] if len(ids) > 1 else 0xFFFFFFFF, len(ids), flags, zcase))
         toks.extend(ids)
     squash.sort(key=lambda s: (-len(s[0]), s[0]))
     sq, seen_sq = [], set()
@@ -254,12 +321,13 @@ def main():
     size = 1
     while size < 2 * len(vocab.words):
         size *= 2
-    table = [0] * size
+    table = [(0, 0)] * size
     for i, w in enumerate(vocab.words):
-        h = fnv(w[0].encode('utf-8')) & (size - 1)
-        while table[h]:
+        full = fnv(w[0].encode('utf-8'))
+        h = full & (size - 1)
+        while table[h][1]:
             h = (h + 1) & (size - 1)
-        table[h] = i + 1
+        table[h] = (full, i + 1)
 
     def cstr(s):
         return '"' + s.replace('\\', '\\\\').replace('"', '\\"') + '"'
@@ -284,9 +352,9 @@ def main():
         o.append('  {%s, %d, %d, %d, %d, %d, %d},' % (cstr(w), len(w.encode('utf-8')), cls, val, stem, a0, an))
     o.append('};\n')
     o.append('const uint32_t pe_venue_word_hash_mask = %d;' % (size - 1))
-    o.append('const uint32_t pe_venue_word_hash[] = {')
-    for i in range(0, size, 16):
-        o.append('  ' + ','.join(str(x) for x in table[i:i + 16]) + ',')
+    o.append('const PeVenueSlot pe_venue_word_hash[] = {')
+    for i in range(0, size, 8):
+        o.append('  ' + ','.join('{%du,%d}' % x for x in table[i:i + 8]) + ',')
     o.append('};\n')
     o.append('const uint32_t pe_venue_alias_toks[] = {')
     for i in range(0, len(toks), 16):
@@ -294,8 +362,14 @@ def main():
     o.append('};\n')
     o.append('const int pe_venue_alias_count = %d;' % len(arows))
     o.append('const PeVenueAlias pe_venue_aliases[] = {')
-    for v, t, n, fl, zc in arows:
-        o.append('  {%d, %d, %d, %d, %s},' % (v, t, n, fl, cstr(zc) if zc else '0'))
+    for v, t, sec, n, fl, zc in arows:
+        o.append('  {%d, %d, %du, %d, %d, %s},' % (v, t, sec, n, fl, cstr(zc) if zc else '0'))
+    o.append('};\n')
+    lit = sorted(literal.items(), key=lambda kv: (fnv(kv[0].encode('utf-8')), kv[0]))
+    o.append('const int pe_venue_literal_count = %d;' % len(lit))
+    o.append('const PeVenueSquash pe_venue_literal[] = {')
+    for z, v in lit:
+        o.append('  {%s, %d, %d, %du},' % (cstr(z), len(z.encode('utf-8')), v, fnv(z.encode('utf-8'))))
     o.append('};\n')
     o.append('const int pe_venue_squash_count = %d;' % len(sq))
     o.append('const PeVenueSquash pe_venue_squash[] = {')

@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """bench_fts.py: the paperext FTS5 tokenizer against unicode61 and trigram,
-side by side on one generated corpus (gen_notes.py, fixed seed).
+side by side on one generated corpus (gen_fts_notes.py, fixed seed).
 
 For each tokenizer: index size (FTS5 shadow tables, dbstat, after
 'optimize') and build time ('rebuild' of an external-content table), best
@@ -24,7 +24,7 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import gen_notes  # noqa: E402
+import gen_fts_notes as gen_notes  # noqa: E402
 
 EXT = sys.argv[1] if len(sys.argv) > 1 else "./paperext.so"
 N = int(sys.argv[2]) if len(sys.argv) > 2 else 50000

@@ -46,7 +46,8 @@ for text, aid, ver, doi in ids:
     ok += got == (aid, ver, doi)
 print("  %-44s %4d/%-4d %6.1f%%" % ("arxiv_id+arxiv_version+doi (ident.tsv)", ok, len(ids), 100.0 * ok / len(ids)))
 for name, f in (("title_same, tuning set (title_pairs.tsv)", "title_pairs.tsv"),
-                ("title_same, held out (title_pairs_heldout)", "title_pairs_heldout.tsv")):
+                ("title_same, held out (title_pairs_heldout)", "title_pairs_heldout.tsv"),
+                ("title_same, fresh (title_pairs_fresh.tsv)", "title_pairs_fresh.tsv")):
     pairs = list(rows("tests/data/" + f, 4))
     ok = sum((q("SELECT title_same(?, ?)", a, b) == 1) == (lab == "same") for lab, kind, a, b in pairs)
     print("  %-44s %4d/%-4d %6.1f%%" % (name, ok, len(pairs), 100.0 * ok / len(pairs)))

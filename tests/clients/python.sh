@@ -22,7 +22,7 @@ check("version", db.execute("SELECT paperext_version()").fetchone()[0], "0.1.0")
 text = open("tests/data/rl_nips2020_zh_hant.txt", encoding="utf-8").read()
 db.execute("CREATE TABLE papers AS SELECT * FROM readinglist_entries(?)", (text,))
 raw = open("tests/data/rl_nips2020_zh_hant.txt", "rb").read()
-check("blob parameter", db.execute("SELECT count(*) FROM readinglist_entries(?)", (raw,)).fetchone()[0], 6)
+check("blob parameter", db.execute("SELECT count(*) FROM readinglist_entries(?)", (raw,)).fetchone()[0], 7)
 
 # query: titles without notes, notes mentioning 記憶體, tags as JSON
 check("no notes", [r[0] for r in db.execute(

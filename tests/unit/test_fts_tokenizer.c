@@ -49,6 +49,62 @@ static char *tokens(const char *z, unsigned flags, int runTokens){
 #define CHECK_TOKENS(z, flags, runTokens, want) do{ \
   char *got_ = tokens(z, flags, runTokens); CHECK_STR(got_, want); pe_free(got_); }while(0)
 
+/* Invariants for random input: offsets inside the text and in order,
+** runs never overlapping a token. */
+typedef struct Inv { int n; int lastStart, lastEnd; int bad; int nToken; } Inv;
+
+static int inv_token(void *p, int flags, const char *z, int nTok, int iStart, int iEnd){
+  Inv *v = (Inv*)p;
+  if( nTok<=0 || iStart<0 || iEnd>v->n || iStart>=iEnd ) v->bad++;
+  if( !(flags & PE_FTS_COLOCATED) ){
+    if( iStart<v->lastStart ) v->bad++;
+    v->lastStart = iStart;
+    v->lastEnd = iEnd;
+  }
+  v->nToken++;
+  return 0;
+}
+
+static int inv_run(void *p, const char *z, int nRun, int iBase, const int *aMap, int *pnToken){
+  Inv *v = (Inv*)p;
+  int a = pe_fts_map_offset(iBase, aMap, 0), b = pe_fts_map_offset(iBase, aMap, nRun);
+  if( a<v->lastEnd || b>v->n || a>=b || nRun<=0 ) v->bad++;
+  *pnToken = nRun & 1;    /* some runs "make tokens", some do not */
+  if( *pnToken ){ v->lastStart = a; v->lastEnd = b; }
+  return 0;
+}
+
+static void fuzz(void){
+  static const char *aPiece[] = {
+    "a", "Z", "9", " ", ",", "\xE8\xA8\x98", "\xE6\x86\xB6", "\xEF\xBC\x8C", "\xEF\xBC\xA2",
+    "\xEF\xB8\x80", "\xF3\xA0\x84\x80", "\xF0\xA0\x80\x80", "\xFF", "\xE8", "\xC3\xB6",
+    "\xEF\xBF\xBF", "\xE8\xA8", "\xF0\x9F\x98\x80", "\x00"
+  };
+  unsigned seed = 12345;
+  int iter, bad = 0, nToken = 0;
+  for(iter=0; iter<3000; iter++){
+    char buf[256];
+    int n = 0, k, len = (int)((seed = seed*1103515245u + 12345u) >> 16) % 40;
+    unsigned flags = (seed>>8) & 0x0F;
+    Inv v;
+    PeFtsSink s;
+    for(k=0; k<len; k++){
+      const char *p = aPiece[((seed = seed*1103515245u + 12345u) >> 16) % (sizeof(aPiece)/sizeof(aPiece[0]))];
+      size_t m = p[0] ? strlen(p) : 1;
+      memcpy(buf+n, p, m);
+      n += (int)m;
+    }
+    memset(&v, 0, sizeof(v));
+    v.n = n;
+    s.pTokenCtx = &v; s.xToken = inv_token; s.pRunCtx = &v; s.xRun = inv_run;
+    if( pe_fts_tokenize(buf, n, flags, &s, 99)!=0 ) bad++;
+    bad += v.bad;
+    nToken += v.nToken;
+  }
+  CHECK_INT(bad, 0);
+  CHECK(nToken>1000);
+}
+
 static char *query(const char *z){
   PeBuf b;
   pe_buf_init(&b);
@@ -191,6 +247,17 @@ int main(void){
   CHECK_QUERY("記憶體，學習。bert（x）", "\"記憶體\" AND \"學習\" AND \"bert\" AND \"x\"");
   CHECK_QUERY("a\xE3\x80\x80" "b\xC2\xA0" "c", "\"a\" AND \"b\" AND \"c\"");   /* ideographic space, nbsp */
   CHECK_QUERY("self-attention,x", "\"self-attention,x\"");
+  {
+    PeBuf b;
+    char *z;
+    pe_buf_init(&b);
+    pe_fts_query(&b, "a\0\"b", 4);                /* NUL separates: FTS5 stops at it */
+    z = pe_buf_finish(&b, 0);
+    CHECK_STR(z, "\"a\" AND \"b\"");
+    pe_free(z);
+  }
+
+  fuzz();
 
   return CHECK_REPORT("fts_tokenizer");
 }

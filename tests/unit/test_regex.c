@@ -1,11 +1,16 @@
 /* Unit tests of the regex core (ext/regex.c): flags, compile errors and
 ** their offsets, literal detection, matching and iteration, replacement
 ** templates, character positions, the LRU cache. */
+#define _GNU_SOURCE                 /* memmem */
+#define PCRE2_CODE_UNIT_WIDTH 8
 #include <stdlib.h>
+#include <pcre2.h>
 #include "check.h"
 #include "pe_mem.h"
 #include "strbuf.h"
 #include "regex.h"
+#include "regex_litset.h"
+#include "utf8.h"
 
 static PeRegexEnv *env;
 
@@ -62,6 +67,94 @@ static char *matches(const char *z, size_t n, const char *zPat){
   pe_free(zErr);
   pe_regex_unref(re);
   return pe_buf_finish(&b, 0);
+}
+
+/* All matches found by plain PCRE2 (JIT-compiled like ours, since the JIT
+** and the interpreter differ on empty matches next to invalid UTF-8, but
+** without our start-up scans), iterated with the same rule, as "start-end,"
+** ranges; NULL if the pattern does not compile. */
+static char *reference_matches_opt(const char *z, size_t n, const char *zPat, uint32_t options){
+  int ec;
+  PCRE2_SIZE eo, from = 0;
+  uint32_t opt = 0;
+  pcre2_code *code = pcre2_compile((PCRE2_SPTR)zPat, PCRE2_ZERO_TERMINATED,
+      PCRE2_UTF|PCRE2_UCP|PCRE2_MATCH_INVALID_UTF|PCRE2_NEVER_BACKSLASH_C|options, &ec, &eo, 0);
+  pcre2_match_data *md;
+  PeBuf b;
+  if( code==0 ) return 0;
+  pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
+  md = pcre2_match_data_create_from_pattern(code, 0);
+  pe_buf_init(&b);
+  for(;;){
+    PCRE2_SIZE *ov;
+    int rc = pcre2_match(code, (PCRE2_SPTR)z, n, from, opt, md, 0);
+    if( rc<0 ){
+      if( rc!=PCRE2_ERROR_NOMATCH ) pe_buf_appends(&b, "error");
+      break;
+    }
+    ov = pcre2_get_ovector_pointer(md);
+    pe_buf_appendf(&b, "%zu-%zu,", (size_t)ov[0], (size_t)ov[1]);
+    opt = ov[0]==ov[1] ? PCRE2_NOTEMPTY_ATSTART : 0;
+    from = ov[1];
+  }
+  pcre2_match_data_free(md);
+  pcre2_code_free(code);
+  return pe_buf_finish(&b, 0);
+}
+static char *reference_matches(const char *z, size_t n, const char *zPat){
+  return reference_matches_opt(z, n, zPat, 0);
+}
+
+/* Our matches for pattern and options, as reference_matches_opt gives them. */
+static char *our_matches(const char *z, size_t n, const char *zPat, uint32_t options){
+  PeRegex *re = 0;
+  PeRegexIter it;
+  PeBuf b;
+  int found, rc;
+  char *zErr = 0;
+  if( pe_regex_compile(env, zPat, strlen(zPat), options, &re, &zErr)!=PE_OK ){
+    pe_free(zErr);
+    return 0;
+  }
+  pe_buf_init(&b);
+  pe_regex_iter_init(&it, re, z, n);
+  while( (rc = pe_regex_next(env, &it, &found, &zErr))==PE_OK && found ){
+    pe_buf_appendf(&b, "%zu-%zu,", it.start, it.end);
+  }
+  if( rc!=PE_OK ){ pe_buf_appends(&b, "error"); pe_free(zErr); }
+  pe_regex_unref(re);
+  return pe_buf_finish(&b, 0);
+}
+
+/* Random patterns and texts built from pieces that exercise the start-up
+** scans (literal sets, caseless K and S, anchors, lookarounds, Han, invalid
+** UTF-8): our matches must be exactly PCRE2's.  Returns the mismatches. */
+static int random_differences(unsigned seed, int nCase){
+  static const char *azAtom[] = { "a", "b", "ab", "bert", "gpt", "K", "s", "記", "憶",
+    "\\p{Han}", "[\\x{4e00}-\\x{9fff}]", "\\d", "\\w", ".", "x", "é", "-", "(?i)", "^", "$",
+    "\\b", "(?=a)", "(?<=b)", "|", "|", "*", "+", "?", "{2}", "(", ")", "ll" };
+  static const char *azPiece[] = { "a", "b", "ab", "bert", "BERT", "Gpt", "K", "k",
+    "\xe2\x84\xaa", "s", "\xc5\xbf", "記", "憶", "。", "1", "2", "x", "é", "É", " ", "\n",
+    "\xff", "\x80", "llama", "LL" };
+  int i, k, nBad = 0;
+  for(i=0; i<nCase; i++){
+    char zPat[256] = "", z[512] = "";
+    int nAtom = 1 + (int)(rand_r(&seed)%5), nPiece = (int)(rand_r(&seed)%12);
+    uint32_t options = rand_r(&seed)%4==0 ? PCRE2_CASELESS : 0;
+    char *zWant, *zGot;
+    for(k=0; k<nAtom; k++) strcat(zPat, azAtom[rand_r(&seed)%(sizeof(azAtom)/sizeof(azAtom[0]))]);
+    if( rand_r(&seed)%3==0 ) strcat(z, "qqqqqqqqqqqqqqqqqqq" + rand_r(&seed)%19);
+    for(k=0; k<nPiece; k++) strcat(z, azPiece[rand_r(&seed)%(sizeof(azPiece)/sizeof(azPiece[0]))]);
+    zWant = reference_matches_opt(z, strlen(z), zPat, options);
+    zGot = our_matches(z, strlen(z), zPat, options);
+    if( (zWant==0)!=(zGot==0) || (zWant && strcmp(zWant, zGot)!=0) ){
+      if( nBad++<5 ) printf("  differs: pattern %s, text %s\n  want %s\n  got  %s\n",
+                            zPat, z, zWant ? zWant : "(no compile)", zGot ? zGot : "(no compile)");
+    }
+    pe_free(zWant);
+    pe_free(zGot);
+  }
+  return nBad;
 }
 
 #define CHECK_STR_FREE(expr, want) do{ char *z_ = (expr); CHECK_STR(z_, want); pe_free(z_); }while(0)
@@ -173,6 +266,125 @@ int main(void){
   CHECK_INT(pe_regex_count(env, re, "banana", 6, &count, &zErr), PE_OK);
   CHECK_INT(count, 3);
   pe_regex_unref(re);
+
+  /* the start-up scans (literal sets, skipping ASCII) find exactly what
+  ** PCRE2 alone finds, on every subject */
+  {
+    static const char *azPat[] = {
+      "(?i)bert|gpt|llama", "bert|GPT", "注意力|記憶", "(?i)ab|b", "a|ab", "(?i)x-1|y_2",
+      "transformer|t", "(?i)kelvin|s", "(?i)é|e", "\\p{Han}{2}", "\\p{sc=Han}+",
+      "[^\\x00-\\x7f]+", "\\p{Greek}\\w*", "(?=\\p{Han})\\p{L}{2}", "\\p{Han}|x", "[é-ü]a", "[\\x{4e00}-\\x{9fff}]{2}",
+      "abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvw|z9",
+      "^arXiv:\\d{4}\\.\\d{4,5}", "(?i)^BE", "\\Agp|\\Ab", "^a?", "^(?=l)\\w+", "^\\p{Han}",
+      "(?m)^l", "^", "^ǅ|^0",
+    };
+    static const char *azText[] = {
+      "BERT and gpt-3 LLaMA, Bert/GPT/llama", "ǅ Kelvin K ſ ab AB x-1 X-1 y_2 Y_2",
+      "這篇論文的注意力機制與記憶體 attention 記憶", "\xff注意力\x80記憶\xe8\xa8 bert\xff",
+      "0123456789abcdef0123456789abcdefllama", "gp", "", "l", "t", "é ü ùa éa ΑΒΓ αβγ word",
+      "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxz9",
+      "arXiv:2005.14165 notes", "ARXIV:2005.14165", "llama\nl", "be", "Be", "\nl",
+      "abcdefghi記憶體注意力", "abcdefghijklmnopq記憶體注意力 and then", "abcdefghijklmnopqrstuvwxy記憶體注意力",
+      "abcdefghijklmnop\xe8", "0123456789abcdef0123456789abcdef注意力機制",
+    };
+    size_t i, j;
+    int nLitSet = 0, nSkip = 0, nAnchor = 0;
+    for(i=0; i<sizeof(azPat)/sizeof(azPat[0]); i++){
+      PeRegex *r = compile(azPat[i], "");
+      nLitSet += pe_regex_literal_set(r)>0;
+      nSkip += pe_regex_skips_ascii(r);
+      nAnchor += pe_regex_checks_anchor(r);
+      pe_regex_unref(r);
+      for(j=0; j<sizeof(azText)/sizeof(azText[0]); j++){
+        char *zWant = reference_matches(azText[j], strlen(azText[j]), azPat[i]);
+        char *zGot = matches(azText[j], strlen(azText[j]), azPat[i]);
+        if( strcmp(zWant, zGot)!=0 ){
+          printf("  pattern %s, text %s\n", azPat[i], azText[j]);
+        }
+        CHECK_STR(zGot, zWant);
+        pe_free(zWant);
+        pe_free(zGot);
+      }
+    }
+    CHECK_INT(nLitSet, 8);     /* the first seven, and the long one */
+    CHECK_INT(nSkip, 7);       /* \p{Han}{2}, \p{sc=Han}+, \p{Greek}\w*, the lookahead
+                                  (probed), [^\x00-\x7f]+, [é-ü]a, the Han range (maps) */
+    CHECK_INT(nAnchor, 7);     /* the anchored ones but (?m)^l and \Agp|\Ab */
+  }
+
+  /* the rare-byte literal search agrees with memmem on every offset */
+  {
+    static const char *azLit[] = { "transformer", "f", "ff", "記憶體", "aab", "zz", "\x80" };
+    static const char *zHay = "transformer ffff 記憶體記憶體 aaab aab zz \x80 transformers";
+    size_t nHay = strlen(zHay), k, from, nBad = 0;
+    CHECK_INT(pe_literal_rare_byte("transformer", 11), 5);     /* the f */
+    CHECK_INT(pe_literal_rare_byte("記憶體", 9), 1);            /* a continuation byte */
+    for(k=0; k<sizeof(azLit)/sizeof(azLit[0]); k++){
+      size_t nLit = strlen(azLit[k]), iRare = pe_literal_rare_byte(azLit[k], nLit);
+      for(from=0; from<=nHay; from++){
+        const char *p = memmem(zHay+from, nHay-from, azLit[k], nLit);
+        size_t want = p ? (size_t)(p-zHay) : PE_LITSET_NONE;
+        if( pe_literal_find(azLit[k], nLit, iRare, zHay, from, nHay)!=want ) nBad++;
+      }
+    }
+    CHECK_INT(nBad, 0);
+  }
+
+  /* ... and on 20,000 random patterns and texts */
+  CHECK_INT(random_differences(20201206, 20000), 0);
+
+  /* which patterns are literal sets */
+  {
+    PeLitSet ls;
+    CHECK(pe_litset_parse("bert|gpt", 8, 0, 0, &ls) && ls.n==2 && !ls.caseless);
+    CHECK(pe_litset_parse("(?i)bert|gpt|llama", 18, 0, 0, &ls) && ls.n==3 && ls.caseless);
+    CHECK(pe_litset_parse("記憶|注意", 13, 0, 0, &ls) && ls.n==2);
+    CHECK(!pe_litset_parse("記憶|注意", 13, 1, 0, &ls) && ls.n==0);   /* caseless: ASCII only */
+    CHECK(!pe_litset_parse("bert|gpts", 9, 1, 0, &ls));               /* caseless s: ſ */
+    CHECK(!pe_litset_parse("bert|kit", 8, 1, 0, &ls));                /* caseless k: K */
+    CHECK(pe_litset_parse("bert|kit", 8, 0, 0, &ls));
+    CHECK(!pe_litset_parse("bert|", 5, 0, 0, &ls) && ls.n==0);
+    CHECK(!pe_litset_parse("|bert", 5, 0, 0, &ls));
+    CHECK(!pe_litset_parse("be.t", 4, 0, 0, &ls));
+    CHECK(!pe_litset_parse("a b", 3, 0, 1, &ls));
+    CHECK(!pe_litset_parse("a|b|c|d|e|f|g|h|i", 17, 0, 0, &ls));     /* more than 8 */
+    CHECK(pe_litset_parse("a|b|c|d|e|f|g|h", 15, 0, 0, &ls));
+    CHECK_INT(pe_litset_find(&ls, "xxxxxxxxxxxxxxxxxxxxxxxh", 0, 24), 23);
+    CHECK_INT(pe_litset_find(&ls, "xyz", 0, 3), PE_LITSET_NONE);
+  }
+
+  /* The literal-set scan folds case only for ASCII letters: check that under
+  ** PCRE2_UCP no printable ASCII character but K, k, S, s matches a non-ASCII
+  ** code point caselessly (if PCRE2 ever adds one, this fails). */
+  {
+    int c, nOdd = 0;
+    for(c=0x20; c<0x7F; c++){
+      /* the character itself; punctuation quoted with a backslash */
+      int alnum = (c>='a' && c<='z') || (c>='A' && c<='Z') || (c>='0' && c<='9');
+      char aPat[3] = { alnum ? (char)c : '\\', alnum ? 0 : (char)c, 0 };
+      int ec;
+      PCRE2_SIZE eo;
+      uint32_t cp;
+      pcre2_code *code;
+      pcre2_match_data *md;
+      code = pcre2_compile((PCRE2_SPTR)aPat, PCRE2_ZERO_TERMINATED,
+          PCRE2_UTF|PCRE2_UCP|PCRE2_CASELESS, &ec, &eo, 0);
+      md = pcre2_match_data_create(1, 0);
+      for(cp=0x80; cp<0x110000; cp++){
+        char a[4];
+        int len;
+        if( cp>=0xD800 && cp<=0xDFFF ) continue;
+        len = pe_utf8_encode(cp, a);
+        if( pcre2_match(code, (PCRE2_SPTR)a, (size_t)len, 0, PCRE2_ANCHORED, md, 0)>0 ){
+          if( strchr("KkSs", c)==0 ) printf("  unexpected: %c matches U+%04X\n", c, cp);
+          nOdd++;
+        }
+      }
+      pcre2_match_data_free(md);
+      pcre2_code_free(code);
+    }
+    CHECK_INT(nOdd, 4);        /* K k: U+212A, S s: U+017F */
+  }
 
   /* the match limit ends catastrophic backtracking with an error */
   re = compile("(x+x+)+y", "");

@@ -177,6 +177,9 @@ int main(void){
   CHECK_EACH("`unclosed #yes", 0, "yes@10+4");
   CHECK_EACH("see http://a.b/#x [y](http://c) z", 0, "");         /* markup: not a list */
   CHECK_EACH("#自监督学习# 视频", 0, "自监督学习@0+16");
+  CHECK_EACH("#自监督#视频", 0, "自监督@0+10");                      /* closing '#' */
+  CHECK_EACH("论文#自监督", 0, "自监督@6+10");                        /* after CJK */
+  CHECK_EACH("#a#b", 0, "a@0+2");
 
   /* tag sets */
   pe_tagset_init(&s);

@@ -59,6 +59,7 @@ int main(void){
   CHECK_VENUE(0, "IEEE Computer Architecture Letters (CAL)", "IEEE Comput. Archit. Lett.", 0, "journal");
   CHECK_VENUE(0, "Robotics: Science and Systems XIV", "RSS", 2018, "conference");
   CHECK_VENUE(0, "ICLR (Workshop)", "ICLR", 0, "workshop");
+  CHECK_VENUE(0, "Proceedings of the 158th Annual Meeting of the ACL", "ACL", 0, "conference");  /* 2120: no */
   CHECK_VENUE(0, "", 0, 0, 0);
   CHECK_VENUE(0, "   ", 0, 0, 0);
 
@@ -106,6 +107,32 @@ int main(void){
   pe_venue_overlay_free(ov);
   pe_venue_overlay_free(0);
 
+  /* the memo: the same answer the second time, also after a clear */
+  {
+    PeVenueCache *c = pe_venue_cache_new();
+    PeVenueInfo v1, v2;
+    const char *zLong = "Proceedings of the 2019 Conference of the North American Chapter of the "
+                        "Association for Computational Linguistics: Human Language Technologies, "
+                        "Volume 1 (Long and Short Papers), pages 4171-4186, Minneapolis, Minnesota";
+    CHECK(c!=0);
+    for(i=0; i<3; i++){
+      CHECK_INT(pe_venue_parse_cached(c, 0, "nips2020", 8, &v1), PE_OK);
+      CHECK_STR(v1.zAcronym, "NeurIPS");
+      CHECK_INT(v1.year, 2020);
+      CHECK_INT(pe_venue_parse_cached(c, 0, "CVPR21", 6, &v2), PE_OK);
+      CHECK_STR(v2.zAcronym, "CVPR");
+      CHECK(strlen(zLong) > PE_VENUE_CACHE_TEXT);
+      CHECK_INT(pe_venue_parse_cached(c, 0, zLong, strlen(zLong), &v2), PE_OK);  /* not kept */
+      CHECK_STR(v2.zAcronym, "NAACL");
+      CHECK_INT(pe_venue_parse_cached(c, 0, "", 0, &v2), PE_OK);
+      CHECK_STR(v2.zAcronym, 0);
+      if( i==1 ) pe_venue_cache_clear(c);
+    }
+    CHECK_INT(pe_venue_parse_cached(0, 0, "ICLR'21", 7, &v1), PE_OK);
+    CHECK_INT(v1.year, 2021);
+    pe_venue_cache_free(c);
+  }
+
   /* long input: beyond every static buffer */
   {
     PeBuf b;
@@ -125,6 +152,11 @@ int main(void){
       "2008.02496", "/", "hep-th/9901001", "https://", "www.", "XVI", " ", "Advances in Neural",
       "Information Processing Systems", "33", "pp.", "vol.", "nat.", "Nature", "\xE4\xBC\x9A" };
     unsigned seed = 12345;
+    PeVenueOverlay *ovFuzz = pe_venue_overlay_new();
+    CHECK(ovFuzz!=0);
+    CHECK_INT(pe_venue_overlay_add(ovFuzz, "Workshop 33", "W33", 0, "workshop", zErr, sizeof zErr), PE_OK);
+    CHECK_INT(pe_venue_overlay_add(ovFuzz, "\xC3\xA9 Thirty", "CVPR", 0, 0, zErr, sizeof zErr), PE_OK);
+    CHECK_INT(pe_venue_overlay_add(ovFuzz, "nat.", "NAT", "Nat", "journal", zErr, sizeof zErr), PE_OK);
     for(i=0; i<20000; i++){
       char a[200];
       int n = 0, k, nPart;
@@ -140,11 +172,12 @@ int main(void){
       }
       {
         PeVenueInfo v;
-        if( pe_venue_parse(0, a, (size_t)n, &v)!=PE_OK ){ CHECK(0); break; }
+        if( pe_venue_parse((i&1) ? ovFuzz : 0, a, (size_t)n, &v)!=PE_OK ){ CHECK(0); break; }
         if( v.year!=0 && (v.year<1950 || v.year>2099) ){ CHECK(0); break; }
       }
     }
     CHECK(1);
+    pe_venue_overlay_free(ovFuzz);
   }
   return CHECK_REPORT("venue");
 }
