@@ -17,12 +17,8 @@
 ** built in one arena that is reset for the next item, and published as
 ** pointers once the item is complete.
 **
-** Crossref: a child names its parent, which may come later in the text.
-** Before the first item, if the text mentions crossref at all, a light pass
-** (values not built, except crossref and parents') collects the crossref
-** targets and the fields of the entries they name; a second light pass runs
-** only for parents that came before their first child.  The main pass then
-** looks the parents up.
+** Crossref parents are found by bibxref.c, with light passes of this
+** parser (bLight: values built only where needed, no diagnostics).
 */
 #include <stdarg.h>
 #include <stdio.h>
@@ -54,54 +50,7 @@ static const unsigned char aNotName[256] = {
 };
 
 int bib_is_name_char(unsigned char c){ return !aNotName[c]; }
-
-typedef struct FieldRec { size_t iName, nName, iVal, nVal, off; } FieldRec;
-typedef struct DiagRec {
-  int line, col, severity;
-  const char *zKind;
-  size_t iMsg, nMsg;
-} DiagRec;
-
-struct BibParser {
-  const char *z;
-  size_t n;
-  size_t i;                     /* where the next item is searched from */
-  unsigned flags;
-  int oom;
-  BibMap macros;
-  BibMap keys;                  /* keys seen so far; aux = line of the first */
-
-  /* crossref */
-  int bXrefDone;
-  BibMap parents;               /* parent key -> its fields, serialized */
-  BibMapSlot *pParent;          /* the current entry's parent, if any */
-  BibMap *pTargets;             /* in a light pass: the crossref targets */
-  int bLight;                   /* light pass: values built only when needed */
-  int bQuiet;                   /* no diagnostics (light pass, BIB_NO_VALUES) */
-  int bKeepValues;              /* light pass: this entry's values are needed */
-  int bMacroRedefined;          /* an @string redefined a macro */
-
-  /* the current item */
-  PeBuf arena;
-  PeBuf msgs;                   /* diagnostic messages of the current item */
-  FieldRec *aRec; size_t nRec, nRecAlloc;
-  uint64_t nameFilter;          /* name_bit() of every field in aRec */
-  DiagRec *aDRec; size_t nDRec, nDRecAlloc;
-  BibField *aField; size_t nFieldAlloc;
-  BibField *aInh; size_t nInhAlloc;
-  BibDiag *aDiag; size_t nDiagAlloc;
-  size_t iType, nType, iKey, nKey; int bKey;
-  size_t iErr, nErr; int bErr;
-  size_t iRaw, nRaw; int bRawArena;
-  size_t resume;                /* where to go on after a syntax error */
-  size_t valStart;              /* arena offset where the value being built starts */
-  int bRunaway;                 /* warned about a runaway value in this item */
-  BibEntry entry;
-
-  /* line tracking: the position of posOff is known */
-  size_t posOff, posLineStart;
-  int posLine;
-};
+#include "bibparser.h"
 
 /* ---------------------------------------------------------------- lines */
 
@@ -122,12 +71,23 @@ static void position(BibParser *p, size_t off, int *pLine, int *pCol){
   }
   p->posOff = off;
   *pLine = p->posLine;
-  if( pCol ) *pCol = 1 + (int)pe_utf8_count(z+p->posLineStart, off-p->posLineStart);
+  if( pCol ){
+    /* count from the last column asked for when it is on this line (a long
+    ** one-line input must not make each column cost the whole line) */
+    if( p->colOff<p->posLineStart ){
+      p->colOff = p->posLineStart;
+      p->col = 1;
+    }
+    if( off>=p->colOff ) p->col += (int)pe_utf8_count(z+p->colOff, off-p->colOff);
+    else p->col -= (int)pe_utf8_count(z+off, p->colOff-off);
+    p->colOff = off;
+    *pCol = p->col;
+  }
 }
 
 /* ---------------------------------------------------------- the arena */
 
-static int grow_array(void **pa, size_t *pnAlloc, size_t nNeed, size_t szElem){
+int bib_grow_array(void **pa, size_t *pnAlloc, size_t nNeed, size_t szElem){
   size_t nNew;
   void *aNew;
   if( nNeed<=*pnAlloc ) return PE_OK;
@@ -211,20 +171,14 @@ static void append_lower(BibParser *p, size_t a, size_t b){
 }
 
 /* Record a diagnostic at input offset off (printf-style message). */
-static void diag(BibParser *p, size_t off, int severity, const char *zKind,
-                 const char *zFormat, ...)
-#if defined(__GNUC__)
-  __attribute__((format(printf, 5, 6)))
-#endif
-  ;
-static void diag(BibParser *p, size_t off, int severity, const char *zKind,
+void bib_diag(BibParser *p, size_t off, int severity, const char *zKind,
                  const char *zFormat, ...){
   DiagRec *d;
   char zMsg[300];
   va_list ap;
   int nMsg;
   if( p->bQuiet ) return;                 /* nobody reads them */
-  if( grow_array((void**)&p->aDRec, &p->nDRecAlloc, p->nDRec+1, sizeof(DiagRec)) ){
+  if( bib_grow_array((void**)&p->aDRec, &p->nDRecAlloc, p->nDRec+1, sizeof(DiagRec)) ){
     p->oom = 1;
     return;
   }
@@ -281,7 +235,7 @@ static int syntax_error(BibParser *p, size_t off, const char *zWhat){
     }
     p->iErr = at; p->nErr = p->msgs.n-at; p->bErr = 1;
     p->resume = zAt ? (size_t)(zAt-p->z) : p->n;
-    diag(p, off, BIB_SEV_ERROR, "syntax", "%s, found %s", zWhat, zNear);
+    bib_diag(p, off, BIB_SEV_ERROR, "syntax", "%s, found %s", zWhat, zNear);
   }
   return 1;
 }
@@ -291,6 +245,7 @@ static int syntax_error(BibParser *p, size_t off, const char *zWhat){
 static int unterminated(BibParser *p, size_t atItem, size_t off, const char *zWhat){
   size_t k;
   syntax_error(p, off, zWhat);
+  p->bRecovering = 1;
   for(k=atItem+1; k<p->n; k++){
     if( p->z[k]=='@' ){
       size_t j = k;
@@ -316,12 +271,29 @@ static size_t scan_name(const BibParser *p, size_t i){
 
 /* Index of the '}' matching the '{' at z[i] (BibTeX counts every brace,
 ** backslash or not), or n when it is never closed. */
+/* How far a value or comment starting at from may run.  The whole input,
+** as in BibTeX, until one has run to the end unclosed: from then on (the
+** file is known to be broken) only to the next line that starts with '@',
+** so that recovering from entry to entry stays linear in time. */
+static size_t scan_limit(const BibParser *p, size_t from){
+  const char *z = p->z, *nl;
+  size_t k = from;
+  if( !p->bRecovering ) return p->n;
+  while( k<p->n && (nl = memchr(z+k, '\n', p->n-k))!=0 ){
+    size_t j = (size_t)(nl-z) + 1;
+    k = j;
+    while( j<p->n && (z[j]==' ' || z[j]=='\t') ) j++;
+    if( j<p->n && z[j]=='@' ) return k;
+  }
+  return p->n;
+}
+
 static size_t brace_close(const BibParser *p, size_t i){
   const char *z = p->z;
-  size_t n = p->n, depth = 0;
+  size_t n = scan_limit(p, i), depth = 0;
   for(;;){
     i = bibscan_find3(z, i, n, '{', '}', '}');
-    if( i>=n ) return n;
+    if( i>=n ) return p->n;
     if( z[i]=='{' ) depth++;
     else if( --depth==0 ) return i;
     i++;
@@ -337,7 +309,7 @@ static void runaway_at(BibParser *p, size_t k){
   if( e>k+1 && e<p->n && (z[e]=='{' || z[e]=='(') ){
     int line;
     position(p, p->entry.iStart, &line, 0);
-    diag(p, k, BIB_SEV_WARNING, "runaway_value",
+    bib_diag(p, k, BIB_SEV_WARNING, "runaway_value",
          "this line looks like a new entry but is read as part of a value "
          "of the entry at line %d: is a brace left open there?", line);
     p->bRunaway = 1;
@@ -357,8 +329,8 @@ static int parse_value(BibParser *p, size_t atItem, int bStore){
       if( bStore ) append_source(p, i+1, close, 1);
       i = close+1;
     }else if( z[i]=='"' ){
-      size_t k = i+1, depth = 0;
-      for(; (k = bibscan_find3(z, k, p->n, '"', '{', '}'))<p->n; k++){
+      size_t k = i+1, depth = 0, limit = scan_limit(p, i);
+      for(; (k = bibscan_find3(z, k, limit, '"', '{', '}'))<limit; k++){
         char c = z[k];
         if( c=='{' ) depth++;
         else if( c=='}' ){
@@ -369,7 +341,7 @@ static int parse_value(BibParser *p, size_t atItem, int bStore){
           depth--;
         }else if( c=='"' && depth==0 ) break;
       }
-      if( k>=p->n ) return unterminated(p, atItem, i, "unterminated quoted value");
+      if( k>=limit ) return unterminated(p, atItem, i, "unterminated quoted value");
       if( bStore ) append_source(p, i+1, k, 1);
       i = k+1;
     }else if( z[i]>='0' && z[i]<='9' ){
@@ -389,7 +361,7 @@ static int parse_value(BibParser *p, size_t atItem, int bStore){
           if( nv && v[0]==' ' && at>p->valStart && p->arena.z[at-1]==' ' ){ v++; nv--; }
           if( pe_buf_append(&p->arena, v, nv) ) p->oom = 1;
         }else{
-          diag(p, i, BIB_SEV_WARNING, "undefined_macro",
+          bib_diag(p, i, BIB_SEV_WARNING, "undefined_macro",
                "undefined macro '%.*s' expands to the empty string", (int)(k-i), z+i);
         }
       }
@@ -436,19 +408,37 @@ static int is_crossref(const char *z, size_t n){
 
 static int add_field(BibParser *p, size_t iName, size_t nName, size_t iVal, size_t nVal, size_t off){
   FieldRec *r;
-  if( grow_array((void**)&p->aRec, &p->nRecAlloc, p->nRec+1, sizeof(FieldRec)) ){
+  if( bib_grow_array((void**)&p->aRec, &p->nRecAlloc, p->nRec+1, sizeof(FieldRec)) ){
     p->oom = 1;
     return PE_NOMEM;
   }
   r = &p->aRec[p->nRec++];
-  p->nameFilter |= name_bit(p->arena.z+iName, nName);
   r->iName = iName; r->nName = nName; r->iVal = iVal; r->nVal = nVal; r->off = off;
+  p->nameFilter |= name_bit(p->arena.z+iName, nName);
+  /* an entry with many fields gets a hash index of their names (so that
+  ** finding duplicates stays linear) */
+  if( p->nRec>FIELD_INDEX_MIN ){
+    size_t k = p->nRec==FIELD_INDEX_MIN+1 ? 0 : p->nRec-1;
+    for(; k<p->nRec; k++){
+      BibMapSlot *s;
+      if( bib_map_put(&p->fieldIndex, p->arena.z+p->aRec[k].iName, p->aRec[k].nName,
+                      0, 0, 0, &s, 0) ){
+        p->oom = 1;
+        return PE_NOMEM;
+      }
+      s->aux = k;
+    }
+  }
   return PE_OK;
 }
 
-static int find_field_rec(const BibParser *p, const char *zName, size_t nName){
+int bib_find_field_rec(const BibParser *p, const char *zName, size_t nName){
   size_t k;
   if( (p->nameFilter & name_bit(zName, nName))==0 ) return -1;
+  if( p->nRec>FIELD_INDEX_MIN ){
+    BibMapSlot *s = bib_map_find(&p->fieldIndex, zName, nName);
+    return s ? (int)s->aux : -1;
+  }
   for(k=0; k<p->nRec; k++){
     if( p->aRec[k].nName==nName && memcmp(p->arena.z+p->aRec[k].iName, zName, nName)==0 ){
       return (int)k;
@@ -486,8 +476,8 @@ static int parse_fields(BibParser *p, size_t atItem, char close, int bMacro){
       return syntax_error(p, i, "expected '=' after the field name");
     }
     p->i = i+1;
-    if( bStore && !bMacro && !p->oom && find_field_rec(p, p->arena.z+iName, nName)>=0 ){
-      diag(p, off, BIB_SEV_WARNING, "duplicate_field",
+    if( bStore && !bMacro && !p->oom && bib_find_field_rec(p, p->arena.z+iName, nName)>=0 ){
+      bib_diag(p, off, BIB_SEV_WARNING, "duplicate_field",
            "field '%.*s' is given again; the first value is kept", (int)nName, p->arena.z+iName);
       bStore = 0;
     }
@@ -529,7 +519,7 @@ static int parse_key(BibParser *p, size_t atItem, char close){
   p->nKey = p->arena.n-p->iKey;
   p->bKey = 1;
   if( e==i ){
-    diag(p, i, BIB_SEV_WARNING, "empty_key", "the entry has an empty key");
+    bib_diag(p, i, BIB_SEV_WARNING, "empty_key", "the entry has an empty key");
   }
   p->i = e;
   return 0;
@@ -548,7 +538,7 @@ static void check_duplicate_key(BibParser *p, int line){
   if( bNew ){
     s->aux = p->bLight ? p->entry.iStart : (size_t)line;
   }else if( !p->bQuiet ){
-    diag(p, p->entry.iStart, BIB_SEV_WARNING, "duplicate_key",
+    bib_diag(p, p->entry.iStart, BIB_SEV_WARNING, "duplicate_key",
          "key '%.*s' was already used by the entry at line %d; both are returned",
          (int)p->nKey, p->arena.z+p->iKey, (int)s->aux);
   }
@@ -559,6 +549,7 @@ static void check_duplicate_key(BibParser *p, int line){
 static void reset_item(BibParser *p){
   pe_buf_reset(&p->arena);
   pe_buf_reset(&p->msgs);
+  if( p->nRec>FIELD_INDEX_MIN ){ bib_map_free(&p->fieldIndex); bib_map_init(&p->fieldIndex); }
   p->nRec = 0;
   p->nameFilter = 0;
   p->nDRec = 0;
@@ -609,15 +600,16 @@ static void parse_item(BibParser *p){
   switch( pE->eKind ){
     case BIB_COMMENT: {
       /* balanced braces; in parentheses, up to a ')' outside braces */
-      size_t k = i+1, depth = 0;
+      size_t k = i+1, depth = 0, limit = scan_limit(p, i);
       if( close=='}' ){
         k = brace_close(p, i);
       }else{
-        for(; k<p->n; k++){
+        for(; k<limit; k++){
           if( z[k]=='{' ) depth++;
           else if( z[k]=='}' && depth ) depth--;
           else if( z[k]==')' && depth==0 ) break;
         }
+        if( k>=limit ) k = p->n;
       }
       if( k>=p->n ){ unterminated(p, at, i, "unterminated @comment"); goto done; }
       p->i = k+1;
@@ -686,14 +678,14 @@ static size_t first_bad_byte(const BibParser *p, size_t a, size_t b){
 }
 
 /* Turn the records of the current item into the public BibEntry. */
-static void publish(BibParser *p){
+void bib_publish(BibParser *p){
   BibEntry *pE = &p->entry;
   size_t k, bad;
   if( p->oom ) return;
   bad = first_bad_byte(p, pE->iStart, pE->iEnd);
   if( bad<pE->iEnd ){
     if( !(p->flags & BIB_LATIN1) ){
-      diag(p, bad, BIB_SEV_WARNING, "encoding",
+      bib_diag(p, bad, BIB_SEV_WARNING, "encoding",
            "byte 0x%02X is not UTF-8; read as the Latin-1 character U+00%02X",
            (unsigned char)p->z[bad], (unsigned char)p->z[bad]);
     }
@@ -702,8 +694,8 @@ static void publish(BibParser *p){
     p->nRaw = p->arena.n-p->iRaw;
     p->bRawArena = 1;
   }
-  if( grow_array((void**)&p->aField, &p->nFieldAlloc, p->nRec, sizeof(BibField))
-   || grow_array((void**)&p->aDiag, &p->nDiagAlloc, p->nDRec, sizeof(BibDiag)) ){
+  if( bib_grow_array((void**)&p->aField, &p->nFieldAlloc, p->nRec, sizeof(BibField))
+   || bib_grow_array((void**)&p->aDiag, &p->nDiagAlloc, p->nDRec, sizeof(BibDiag)) ){
     p->oom = 1;
   }
   if( p->oom || p->arena.oom || p->msgs.oom ){ p->oom = 1; return; }
@@ -733,7 +725,7 @@ static void publish(BibParser *p){
 }
 
 /* Parse the next item into p->entry; 0 at the end of the input. */
-static int next_item(BibParser *p){
+int bib_next_item(BibParser *p){
   const char *zAt;
   if( p->i>=p->n ) return 0;
   zAt = memchr(p->z+p->i, '@', p->n-p->i);
@@ -742,120 +734,6 @@ static int next_item(BibParser *p){
   parse_item(p);
   return 1;
 }
-
-/* ------------------------------------------------------------- crossref */
-
-/* Does the text mention crossref at all (any case)? */
-static int mentions_crossref(const char *z, size_t n){
-  size_t i;
-  for(i=0; i+8<=n; i++){
-    if( (z[i]|0x20)=='c' && (z[i+1]|0x20)=='r' && (z[i+5]|0x20)=='r'
-     && (z[i+2]|0x20)=='o' && (z[i+3]|0x20)=='s' && (z[i+4]|0x20)=='s'
-     && (z[i+6]|0x20)=='e' && (z[i+7]|0x20)=='f' ) return 1;
-  }
-  return 0;
-}
-
-/* Serialize the current entry's fields as the parent record of its key:
-** [u32 nName][name][u32 nValue][value]... */
-static int store_parent(BibParser *pMain, const BibParser *pPass, BibMapSlot *pTarget){
-  const BibEntry *e = &pPass->entry;
-  PeBuf rec;
-  int k, rc;
-  uint32_t len;
-  pe_buf_init(&rec);
-  for(k=0; k<e->nField; k++){
-    len = (uint32_t)e->aField[k].name.n;
-    pe_buf_append(&rec, (const char*)&len, 4);
-    pe_buf_append(&rec, e->aField[k].name.z, len);
-    len = (uint32_t)e->aField[k].value.n;
-    pe_buf_append(&rec, (const char*)&len, 4);
-    pe_buf_append(&rec, e->aField[k].value.z, len);
-  }
-  rc = rec.oom ? PE_NOMEM
-     : bib_map_put(&pMain->parents, e->key.z, e->key.n, rec.z, rec.n, 0, 0, 0);
-  pe_buf_free(&rec);
-  pTarget->aux = 1;
-  return rc;
-}
-
-/* Fill p->parents (see the header comment).  The light pass collects the
-** crossref targets, stores each parent that comes after its first child,
-** and indexes every key's offset.  A parent that came before its first
-** child is then parsed again at its offset: with the macros as they stand
-** at the end, which is exact unless an @string redefined a macro (then a
-** second light pass stores those parents in order). */
-static int resolve_crossrefs(BibParser *p){
-  BibMap targets;
-  int pass, rc = PE_OK;
-  size_t nUnresolved = 0, k;
-  bib_map_init(&targets);
-  for(pass=0; pass<2 && rc==PE_OK; pass++){
-    BibParser *q = bib_open(p->z, p->n, (p->flags & BIB_LATIN1) | BIB_NO_INHERIT);
-    const BibEntry *e;
-    if( q==0 ){ rc = PE_NOMEM; break; }
-    q->bLight = 1;
-    q->bQuiet = 1;
-    q->pTargets = &targets;
-    while( (rc = bib_next(q, &e))==PE_OK && e ){
-      BibMapSlot *s;
-      BibText x;
-      if( e->eKind!=BIB_ENTRY ) continue;
-      x = bib_field(e, "crossref", 0);
-      if( pass==0 && x.z && x.n ){
-        int bNew;
-        rc = bib_map_put(&targets, x.z, x.n, 0, 0, 0, &s, &bNew);
-        if( rc ) break;
-        if( bNew ) nUnresolved++;
-      }
-      if( q->bKeepValues && e->key.z
-       && (s = bib_map_find(&targets, e->key.z, e->key.n))!=0 && s->aux==0 ){
-        rc = store_parent(p, q, s);
-        if( rc ) break;
-        nUnresolved--;
-      }
-    }
-    if( rc==PE_OK && nUnresolved>0 && !q->bMacroRedefined ){
-      /* parse the early parents again, one by one, at their offsets */
-      for(k=0; k<targets.nSlot && rc==PE_OK; k++){
-        BibMapSlot *t = &targets.aSlot[k], *at;
-        if( t->hash==0 || t->aux ) continue;
-        at = bib_map_find(&q->keys, bib_map_key(&targets, t), t->nKey);
-        if( at==0 ){ t->aux = 2; nUnresolved--; continue; }   /* no such entry */
-        q->i = at->aux;
-        if( !next_item(q) ) continue;           /* values kept: t is a target */
-        publish(q);
-        if( q->oom ){ rc = PE_NOMEM; break; }
-        rc = store_parent(p, q, t);
-        nUnresolved--;
-      }
-      nUnresolved = 0;
-    }
-    bib_close(q);
-    if( nUnresolved==0 ) break;
-  }
-  bib_map_free(&targets);
-  return rc;
-}
-
-/* Before publishing an entry: find its crossref parent (warn if missing). */
-static void find_parent(BibParser *p){
-  size_t k;
-  p->pParent = 0;
-  for(k=0; k<p->nRec; k++){
-    const FieldRec *r = &p->aRec[k];
-    if( r->nName==8 && memcmp(p->arena.z+r->iName, "crossref", 8)==0 && r->nVal>0 ){
-      p->pParent = bib_map_find(&p->parents, p->arena.z+r->iVal, r->nVal);
-      if( p->pParent==0 ){
-        diag(p, r->off, BIB_SEV_WARNING, "missing_crossref",
-             "crossref '%.*s' names no entry of this text; nothing is inherited",
-             (int)r->nVal, p->arena.z+r->iVal);
-      }
-      return;
-    }
-  }
-}
-
 static BibText field_n(const BibField *a, int n, const char *zName, size_t nName){
   BibText t = { 0, 0 };
   int k;
@@ -863,32 +741,6 @@ static BibText field_n(const BibField *a, int n, const char *zName, size_t nName
     if( a[k].name.n==nName && memcmp(a[k].name.z, zName, nName)==0 ) return a[k].value;
   }
   return t;
-}
-
-/* After publishing: the parent's fields the entry lacks. */
-static void inherit(BibParser *p){
-  BibEntry *pE = &p->entry;
-  const char *z, *zEnd;
-  size_t nInh = 0;
-  if( p->pParent==0 || p->oom ) return;
-  z = bib_map_value(&p->parents, p->pParent);
-  zEnd = z + p->pParent->nVal;
-  while( z+4<=zEnd ){
-    BibField f;
-    uint32_t len;
-    memcpy(&len, z, 4); f.name.z = z+4; f.name.n = len; z += 4+len;
-    memcpy(&len, z, 4); f.value.z = z+4; f.value.n = len; z += 4+len;
-    f.offset = 0;
-    if( f.name.n==8 && memcmp(f.name.z, "crossref", 8)==0 ) continue;
-    if( field_n(pE->aField, pE->nField, f.name.z, f.name.n).z ) continue;
-    if( grow_array((void**)&p->aInh, &p->nInhAlloc, nInh+1, sizeof(BibField)) ){
-      p->oom = 1;
-      return;
-    }
-    p->aInh[nInh++] = f;
-  }
-  pE->aInherited = p->aInh;
-  pE->nInherited = (int)nInh;
 }
 
 /* ------------------------------------------------------------------ API */
@@ -912,11 +764,13 @@ BibParser *bib_open(const char *z, size_t n, unsigned flags){
   p->flags = flags;
   p->bQuiet = (flags & (BIB_NO_VALUES|BIB_NO_DIAGS))!=0;
   p->posLine = 1;
+  p->col = 1;
   bib_map_init(&p->macros);
   bib_map_init(&p->keys);
   bib_map_init(&p->parents);
   pe_buf_init(&p->arena);
   pe_buf_init(&p->msgs);
+  bib_map_init(&p->fieldIndex);
   for(k=0; k<sizeof(aMonthMacro)/sizeof(aMonthMacro[0]); k++){
     if( bib_map_put(&p->macros, aMonthMacro[k].zName, 3, aMonthMacro[k].zValue,
                     strlen(aMonthMacro[k].zValue), 1, 0, 0) ){
@@ -932,15 +786,15 @@ int bib_next(BibParser *p, const BibEntry **ppEntry){
   if( p->oom ) return PE_NOMEM;
   if( !p->bXrefDone ){
     p->bXrefDone = 1;
-    if( !(p->flags & BIB_NO_INHERIT) && !p->bLight && mentions_crossref(p->z, p->n) ){
-      if( resolve_crossrefs(p) ){ p->oom = 1; return PE_NOMEM; }
+    if( !(p->flags & BIB_NO_INHERIT) && !p->bLight && bib_mentions_crossref(p->z, p->n) ){
+      if( bib_resolve_crossrefs(p) ){ p->oom = 1; return PE_NOMEM; }
     }
   }
-  if( !next_item(p) ) return PE_OK;
+  if( !bib_next_item(p) ) return PE_OK;
   p->pParent = 0;
-  if( p->entry.eKind==BIB_ENTRY && !(p->flags & BIB_NO_INHERIT) && !p->oom ) find_parent(p);
-  publish(p);
-  inherit(p);
+  if( p->entry.eKind==BIB_ENTRY && !(p->flags & BIB_NO_INHERIT) && !p->oom ) bib_find_parent(p);
+  bib_publish(p);
+  bib_inherit(p);
   if( p->oom ) return PE_NOMEM;
   *ppEntry = &p->entry;
   return PE_OK;
@@ -957,6 +811,7 @@ void bib_close(BibParser *p){
   bib_map_free(&p->macros);
   bib_map_free(&p->keys);
   bib_map_free(&p->parents);
+  bib_map_free(&p->fieldIndex);
   pe_buf_free(&p->arena);
   pe_buf_free(&p->msgs);
   pe_free(p->aRec);

@@ -23,9 +23,9 @@
 ** and unterminated math are kept or dropped, never read past n. */
 int pe_latex_to_unicode(PeBuf *out, const char *z, size_t n);
 
-/* Does z[0..n) hold anything the decoder would change (a backslash, brace,
-** $, ~, -- or quote ligature, or text that is not NFC-safe ASCII)?  A cheap
-** test so callers can skip decoding plain text. */
+/* Might the decoder change z[0..n) (a backslash, brace, $, ~, a -- or
+** quote ligature, or a character from U+0300 up, where NFC may act)?  A
+** cheap test so callers can skip decoding plain text. */
 int pe_latex_needs_decoding(const char *z, size_t n);
 
 #endif

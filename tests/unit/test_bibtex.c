@@ -117,6 +117,33 @@ int main(void){
     pe_buf_free(&big);
   }
 
+  /* linear time on broken input: 100000 values left open, one per line
+  ** (each is reported; a quadratic recovery would take minutes) */
+  {
+    PeBuf bad;
+    BibParser *p;
+    const BibEntry *e;
+    int nErr = 0;
+    pe_buf_init(&bad);
+    for(i=0; i<100000; i++) pe_buf_appends(&bad, "@a{k,t={x\n");
+    p = bib_open(bad.z, bad.n, 0);
+    while( bib_next(p, &e)==PE_OK && e ) nErr += e->error.z!=0;
+    CHECK_INT(nErr, 100000);
+    bib_close(p);
+    /* and an entry with 100000 fields, each twice: the second ones warn */
+    pe_buf_reset(&bad);
+    pe_buf_appends(&bad, "@misc{k");
+    for(i=0; i<200000; i++) pe_buf_appendf(&bad, ", f%d = %d", i%100000, i);
+    pe_buf_appends(&bad, "}");
+    p = bib_open(bad.z, bad.n, 0);
+    CHECK_INT(bib_next(p, &e), PE_OK);
+    CHECK_INT(e ? e->nField : -1, 100000);
+    CHECK_INT(e ? e->nDiag : -1, 100000);
+    CHECK(e && e->aField[99999].value.n==5 && memcmp(e->aField[99999].value.z, "99999", 5)==0);
+    bib_close(p);
+    pe_buf_free(&bad);
+  }
+
   /* names */
   z = names_row("Ludwig van Beethoven and von Neumann, Jr., John and {IEEE} and others");
   CHECK_STR(z, "Ludwig|van|Beethoven||Ludwig van Beethoven;John|von|Neumann|Jr.|John von Neumann, Jr.;"
