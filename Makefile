@@ -28,6 +28,10 @@ HARNESS = tests/testfile.c tests/testfile.h
 EXT_SRC  = $(wildcard ext/*.c)
 # The pure cores: everything but the SQLite bindings and their helpers.
 CORE_SRC = $(filter-out ext/%_sql.c ext/paperext.c ext/pe_sql.c ext/pe_mem_sqlite.c,$(EXT_SRC))
+# The cores compiled once into a static library for the unit tests and the
+# fuzz replays (plain and ASan builds), instead of once per test program.
+CORE_LIB      = build/libcores.a
+CORE_LIB_ASAN = build/asan/libcores.a
 EXT_HDR  = $(wildcard ext/*.h)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=build/unit/%)
@@ -103,9 +107,9 @@ build/asan/fuzz/replay_sql: tests/fuzz/fuzz_sql.c tests/fuzz/replay.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(SAN) -o $@ tests/fuzz/fuzz_sql.c tests/fuzz/replay.c -lsqlite3
 
-build/asan/fuzz/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(CORE_SRC) $(EXT_HDR) tests/unit/pe_mem_libc.c
+build/asan/fuzz/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(CORE_LIB_ASAN) $(EXT_HDR) tests/unit/pe_mem_libc.c
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(SAN) -O1 -o $@ $< tests/fuzz/replay.c $(CORE_SRC) tests/unit/pe_mem_libc.c $(PKG_LIBS)
+	$(CC) $(ALL_CFLAGS) $(SAN) -O1 -o $@ $< tests/fuzz/replay.c tests/unit/pe_mem_libc.c $(CORE_LIB_ASAN) $(PKG_LIBS)
 
 # make fuzz [FUZZ_TIME=seconds per harness]: new inputs go to build/fuzz/corpus/.
 fuzz: test-deps $(FUZZ_BIN)
@@ -118,13 +122,27 @@ fuzz: test-deps $(FUZZ_BIN)
 fuzz-smoke:
 	@$(MAKE) -s fuzz FUZZ_TIME=5
 
-build/unit/%: tests/unit/%.c $(CORE_SRC) $(EXT_HDR) tests/unit/check.h tests/unit/pe_mem_libc.c
-	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(CORE_SRC) tests/unit/pe_mem_libc.c $(PKG_LIBS)
+$(CORE_LIB): $(CORE_SRC:ext/%.c=build/cores/%.o)
+	rm -f $@ && ar rcs $@ $^
 
-build/asan/unit/%: tests/unit/%.c $(CORE_SRC) $(EXT_HDR) tests/unit/check.h tests/unit/pe_mem_libc.c
+$(CORE_LIB_ASAN): $(CORE_SRC:ext/%.c=build/asan/cores/%.o)
+	rm -f $@ && ar rcs $@ $^
+
+build/cores/%.o: ext/%.c $(EXT_HDR)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(SAN) -O1 -Itests/unit -o $@ $< $(CORE_SRC) tests/unit/pe_mem_libc.c $(PKG_LIBS)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+build/asan/cores/%.o: ext/%.c $(EXT_HDR)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(SAN) -O1 -c -o $@ $<
+
+build/unit/%: tests/unit/%.c $(CORE_LIB) $(EXT_HDR) tests/unit/check.h tests/unit/pe_mem_libc.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< tests/unit/pe_mem_libc.c $(CORE_LIB) $(PKG_LIBS)
+
+build/asan/unit/%: tests/unit/%.c $(CORE_LIB_ASAN) $(EXT_HDR) tests/unit/check.h tests/unit/pe_mem_libc.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(SAN) -O1 -Itests/unit -o $@ $< tests/unit/pe_mem_libc.c $(CORE_LIB_ASAN) $(PKG_LIBS)
 
 # The reference for the BibTeX corpus test and benchmark: a driver of btparse.
 build/btparse_count: tests/btparse/btparse_count.c
