@@ -123,6 +123,12 @@ static int fold_is_trivial(const char *z, size_t n){
 }
 
 
+/* White space, '_', '-' and control characters: one '-' inside a tag,
+** nothing at either end. */
+static int is_tag_sep(uint32_t c){
+  return pe_is_space(c) || c=='_' || c=='-' || c<0x20 || (c>=0x7F && c<0xA0);
+}
+
 static int is_trailing_punct(uint32_t c){
   return c=='.' || c==',' || c==';' || c==':' || c=='!' || c=='?' || c==0x3002;
 }
@@ -163,10 +169,13 @@ static void strip_tag(const char *s, size_t *pa, size_t *pb){
     changed = 0;
     if( is_ascii_alnum(f) && is_ascii_alnum(l) ) break;   /* the common case */
     len = decode_at(s, b, a, &c);
-    if( pe_is_space(c) || c=='#' ){ a += (size_t)len; changed = 1; continue; }
+    /* (separators and '/' at the ends would vanish anyway: trimming them
+    ** here lets a '#' or bracket behind them go too, so that the result is
+    ** a fixed point: tag_norm(tag_norm(x)) == tag_norm(x)) */
+    if( is_tag_sep(c) || c=='/' || c=='#' ){ a += (size_t)len; changed = 1; continue; }
     c = decode_before(s, b, &iLast);
     if( iLast<a ) iLast = a;
-    if( pe_is_space(c) || is_trailing_punct(c) ){ b = iLast; changed = 1; continue; }
+    if( is_tag_sep(c) || c=='/' || is_trailing_punct(c) ){ b = iLast; changed = 1; continue; }
     decode_at(s, b, a, &c);
     if( pair_closer(c, &cl) ){
       uint32_t last;
@@ -206,7 +215,7 @@ int pe_tag_norm(PeBuf *out, const char *z, size_t n){
     uint32_t c;
     int len;
     unsigned char ch = (unsigned char)s[i];
-    if( ch<0x80 && ch!=' ' && ch!='_' && ch!='-' && ch!='/' && (ch<0x09 || ch>0x0D) ){
+    if( ch>' ' && ch<0x7F && ch!='_' && ch!='-' && ch!='/' ){
       if( w>0 && pendingSlash ) s[w++] = '/';            /* the common case */
       else if( w>0 && pendingSep ) s[w++] = '-';
       pendingSep = pendingSlash = 0;
@@ -215,7 +224,7 @@ int pe_tag_norm(PeBuf *out, const char *z, size_t n){
       continue;
     }
     len = decode_at(s, b, i, &c);
-    if( pe_is_space(c) || c=='_' || c=='-' ){
+    if( is_tag_sep(c) ){
       pendingSep = 1;
     }else if( c=='/' ){
       pendingSlash = 1;
