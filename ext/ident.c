@@ -234,10 +234,18 @@ int pe_arxiv_url(PeBuf *out, const char *zId, size_t nId, int version){
 
 int pe_doi_url(PeBuf *out, const char *zDoi, size_t nDoi){
   size_t i;
+  int nParen = 0, nBracket = 0;
   pe_buf_appends(out, "https://doi.org/");
   for(i=0; i<nDoi; i++){
     unsigned char c = (unsigned char)zDoi[i];
-    if( c<=' ' || c>=0x7F || strchr("\"#%<>?\\^`{|}", (int)c) ){
+    /* A closer without its opener (a decoded %29) would end the DOI when
+    ** the URL is read back: escape it, as the quote. */
+    int unmatched = (c==')' && nParen--==0) || (c==']' && nBracket--==0);
+    if( c=='(' ) nParen++;
+    if( c=='[' ) nBracket++;
+    if( nParen<0 ) nParen = 0;
+    if( nBracket<0 ) nBracket = 0;
+    if( c<=' ' || c>=0x7F || unmatched || strchr("\"#%'<>?\\^`{|}", (int)c) ){
       pe_buf_appendf(out, "%%%02X", c);
     }else{
       pe_buf_appendc(out, (char)c);

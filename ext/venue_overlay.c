@@ -51,6 +51,14 @@ static char *dup_str(const char *z){
   return p;
 }
 
+/* Bytes taken by nTok NUL-terminated words at z. */
+static size_t words_len(const char *z, int nTok){
+  size_t n = 0;
+  int k;
+  for(k=0; k<nTok; k++) n += strlen(z+n) + 1;
+  return n;
+}
+
 static int overlay_add_alias(PeVenueOverlay *ov, int iVenue, const char *zAlias,
                              char *zErr, size_t nErr){
   PeBuf words;
@@ -67,7 +75,10 @@ static int overlay_add_alias(PeVenueOverlay *ov, int iVenue, const char *zAlias,
   /* the same words again: the later row wins */
   for(i=0; i<ov->nAlias; i++){
     al = &ov->aAlias[i];
-    if( al->nTok==nTok && memcmp(al->zToks, words.z, words.n)==0 ){
+    /* (same count, same bytes: an alias of other lengths must not be read
+    ** past its end, as a fuzzer found) */
+    if( al->nTok==nTok && words_len(al->zToks, nTok)==words.n
+     && memcmp(al->zToks, words.z, words.n)==0 ){
       al->iVenue = iVenue;
       pe_buf_free(&words);
       return PE_OK;
