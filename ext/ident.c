@@ -187,9 +187,9 @@ int pe_doi_find(const char *z, size_t n, PeBuf *out){
         else depth[k]--;
       }
     }
-    while( e>s && strchr(".,;:!?", z[e-1]) ) e--;
-    /* A trailing unmatched opener ('10.1/abc(') goes too. */
-    while( e>s && strchr("([<", z[e-1]) ) e--;
+    /* Trailing punctuation and unmatched openers ('10.1/abc(', '10.1/a;['),
+    ** in any order. */
+    while( e>s && strchr(".,;:!?([<", z[e-1]) ) e--;
     if( e==s ) continue;
     /* Emit: the prefix with '/', the suffix decoded, all lowercased. */
     start = out->n;
@@ -210,8 +210,14 @@ int pe_doi_find(const char *z, size_t n, PeBuf *out){
       }
     }
     if( out->oom ) return -1;
-    /* Decoding may have revealed trailing punctuation ('%2E'): trim again. */
-    while( out->n>start && strchr(".,;:!?", out->z[out->n-1]) ) out->z[--out->n] = 0;
+    /* Decoding may have revealed trailing punctuation ('%2E'): trim again;
+    ** if nothing is left after the prefix's '/', this was no DOI. */
+    while( out->n>start && strchr(".,;:!?([<", out->z[out->n-1]) ) out->z[--out->n] = 0;
+    if( out->z[out->n-1]=='/' && memchr(out->z+start, '/', out->n-start)==out->z+out->n-1 ){
+      out->n = start;
+      out->z[out->n] = 0;
+      continue;
+    }
     return 1;
   }
   return 0;
@@ -228,10 +234,18 @@ int pe_arxiv_url(PeBuf *out, const char *zId, size_t nId, int version){
 
 int pe_doi_url(PeBuf *out, const char *zDoi, size_t nDoi){
   size_t i;
+  int nParen = 0, nBracket = 0;
   pe_buf_appends(out, "https://doi.org/");
   for(i=0; i<nDoi; i++){
     unsigned char c = (unsigned char)zDoi[i];
-    if( c<=' ' || c>=0x7F || strchr("\"#%<>?\\^`{|}", (int)c) ){
+    /* A closer without its opener (a decoded %29) would end the DOI when
+    ** the URL is read back: escape it, as the quote. */
+    int unmatched = (c==')' && nParen--==0) || (c==']' && nBracket--==0);
+    if( c=='(' ) nParen++;
+    if( c=='[' ) nBracket++;
+    if( nParen<0 ) nParen = 0;
+    if( nBracket<0 ) nBracket = 0;
+    if( c<=' ' || c>=0x7F || unmatched || strchr("\"#%'<>?\\^`{|}", (int)c) ){
       pe_buf_appendf(out, "%%%02X", c);
     }else{
       pe_buf_appendc(out, (char)c);

@@ -38,7 +38,7 @@ static void arxiv_id_func(sqlite3_context *ctx, int argc, sqlite3_value **argv){
   int v;
   (void)argc;
   if( find_arxiv(ctx, argv, &z, &i, &n, &v) ){
-    sqlite3_result_text(ctx, z+i, (int)n, SQLITE_TRANSIENT);
+    sqlite3_result_text64(ctx, z+i, n, SQLITE_TRANSIENT, SQLITE_UTF8);
   }
 }
 

@@ -1,6 +1,7 @@
 /* regex.c: see regex.h. */
 #define _GNU_SOURCE                 /* memmem */
 #define PCRE2_CODE_UNIT_WIDTH 8
+#include <stdio.h>
 #include <string.h>
 #include <pcre2.h>
 #include "pe_mem.h"
@@ -66,10 +67,20 @@ void pe_regex_append_valid_utf8(PeBuf *b, const char *z, size_t n){
 
 /* Finish a message begun in b with " in 'zIn'": PE_ERROR, or PE_NOMEM when
 ** even the message cannot be allocated (*pzErr stays NULL then). */
+/* A message quotes at most this many bytes of a pattern (a pattern of
+** megabytes would otherwise make a message of megabytes). */
+#define ERROR_QUOTE_MAX 200
+
 static int error_in(char **pzErr, PeBuf *b, const char *zIn, size_t nIn){
+  size_t nQuote = nIn;
+  if( nQuote>ERROR_QUOTE_MAX ){
+    nQuote = ERROR_QUOTE_MAX;
+    while( nQuote>0 && ((unsigned char)zIn[nQuote] & 0xC0)==0x80 ) nQuote--;  /* whole characters */
+  }
   pe_buf_appends(b, " in '");
-  pe_regex_append_valid_utf8(b, zIn, nIn);
-  pe_buf_appendc(b, '\'');
+  pe_regex_append_valid_utf8(b, zIn, nQuote);
+  if( nQuote<nIn ) pe_buf_appendf(b, "...' (%zu bytes)", nIn);
+  else pe_buf_appendc(b, '\'');
   *pzErr = pe_buf_finish(b, 0);
   return *pzErr ? PE_ERROR : PE_NOMEM;
 }
@@ -213,6 +224,17 @@ int pe_regex_compile(PeRegexEnv *env, const char *zPat, size_t nPat,
     pe_buf_init(&b);
     pe_buf_appendf(&b, "regexp: %s at offset %zu", (const char*)aMsg,
                    error_offset(zPat, nPat, errOffset));
+    /* Name the limit PCRE2 hit, and its value. */
+    if( errCode==PCRE2_ERROR_PARENTHESES_NEST_TOO_DEEP ){
+      uint32_t nLimit = 0;
+      pcre2_config(PCRE2_CONFIG_PARENSLIMIT, &nLimit);
+      pe_buf_appendf(&b, " (PCRE2's limit: %u nested parentheses)", (unsigned)nLimit);
+    }else if( errCode==PCRE2_ERROR_PATTERN_TOO_LARGE ){
+      uint32_t nLink = 0;
+      pcre2_config(PCRE2_CONFIG_LINKSIZE, &nLink);
+      pe_buf_appendf(&b, " (PCRE2's limit: a compiled pattern of %llu code units, link size %u)",
+                     nLink>=4 ? 2147483647ULL : (1ULL<<(8*nLink)), (unsigned)nLink);
+    }
     return error_in(pzErr, &b, zPat, nPat);
   }
   pcre2_pattern_info(re->code, PCRE2_INFO_CAPTURECOUNT, &nCapture);
@@ -406,14 +428,17 @@ static int match_error(char **pzErr, int rc, const PeRegex *re){
     case PCRE2_ERROR_HEAP_FAILED:
       return PE_NOMEM;
     case PCRE2_ERROR_MATCHLIMIT:
-      zWhy = "match limit exceeded (the pattern backtracks too much)"; break;
+      snprintf((char*)aMsg, sizeof(aMsg), "match limit of %d steps exceeded"
+               " (the pattern backtracks too much)", PE_REGEX_MATCH_LIMIT);
+      zWhy = (const char*)aMsg; break;
     case PCRE2_ERROR_JIT_STACKLIMIT:
       zWhy = "JIT stack limit exceeded (the pattern nests too deeply)"; break;
     case PCRE2_ERROR_DEPTHLIMIT:
       zWhy = "match depth limit exceeded (the pattern nests too deeply)"; break;
     case PCRE2_ERROR_HEAPLIMIT:
-      zWhy = "match heap limit exceeded (the pattern keeps too many backtracking"
-             " positions for this text)"; break;
+      snprintf((char*)aMsg, sizeof(aMsg), "match heap limit of %d KiB exceeded (the pattern"
+               " keeps too many backtracking positions for this text)", PE_REGEX_HEAP_LIMIT_KB);
+      zWhy = (const char*)aMsg; break;
     default:
       pcre2_get_error_message(rc, aMsg, sizeof(aMsg));
       zWhy = (const char*)aMsg;

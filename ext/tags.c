@@ -123,6 +123,12 @@ static int fold_is_trivial(const char *z, size_t n){
 }
 
 
+/* White space, '_', '-' and control characters: one '-' inside a tag,
+** nothing at either end. */
+static int is_tag_sep(uint32_t c){
+  return pe_is_space(c) || c=='_' || c=='-' || c<0x20 || (c>=0x7F && c<0xA0);
+}
+
 static int is_trailing_punct(uint32_t c){
   return c=='.' || c==',' || c==';' || c==':' || c=='!' || c=='?' || c==0x3002;
 }
@@ -150,11 +156,57 @@ static int is_ascii_alnum(unsigned char c){
   return (c>='a' && c<='z') || (c>='0' && c<='9') || (c>='A' && c<='Z');
 }
 
+#define NPAIR (sizeof(aPair)/sizeof(aPair[0]))
+
+/*
+** Deeply nested brackets ('[[[[...x...]]]]') would make strip_tag quadratic
+** if each layer rescanned the text with surrounds().  For a long tag, one
+** scan per bracket kind records instead where the depth first drops from
+** each level L to L-1: the opener stripped as the L-th of its kind closes
+** exactly there (nothing but openers of its kind precede it at the front).
+*/
+typedef struct PairMemo {
+  size_t *aDrop;      /* aDrop[L]: first offset where depth drops from L, or SIZE_MAX */
+  size_t nLevel;      /* entries in aDrop (1 + openers of this kind) */
+  size_t nStripped;   /* openers of this kind stripped so far */
+} PairMemo;
+
+#ifndef MEMO_MIN_LEN
+# define MEMO_MIN_LEN 256  /* shorter tags just rescan */
+#endif
+
+static int memo_build(PairMemo *m, const char *s, size_t a0, size_t b0, uint32_t open, uint32_t close){
+  size_t i = a0, nOpen = 0, k;
+  long long depth = 0;
+  while( i<b0 ){
+    uint32_t c;
+    i += (size_t)decode_at(s, b0, i, &c);
+    if( c==open ) nOpen++;
+  }
+  m->nLevel = nOpen+1;
+  m->aDrop = pe_malloc(sizeof(size_t)*m->nLevel);
+  if( m->aDrop==0 ) return PE_NOMEM;
+  for(k=0; k<m->nLevel; k++) m->aDrop[k] = SIZE_MAX;
+  for(i=a0; i<b0; ){
+    uint32_t c;
+    int len = decode_at(s, b0, i, &c);
+    if( c==open ) depth++;
+    else if( c==close ){
+      if( depth>0 && m->aDrop[depth]==SIZE_MAX ) m->aDrop[depth] = i;
+      depth--;
+    }
+    i += (size_t)len;
+  }
+  return PE_OK;
+}
+
 /* Narrow s[*pa..*pb) by trimming, leading '#', trailing punctuation and
-** surrounding brackets, until nothing changes. */
-static void strip_tag(const char *s, size_t *pa, size_t *pb){
-  size_t a = *pa, b = *pb;
-  int changed = 1;
+** surrounding brackets, until nothing changes.  PE_OK or PE_NOMEM. */
+static int strip_tag(const char *s, size_t *pa, size_t *pb){
+  size_t a = *pa, b = *pb, a0 = *pa, b0 = *pb, k;
+  PairMemo aMemo[NPAIR];
+  int changed = 1, rc = PE_OK;
+  memset(aMemo, 0, sizeof(aMemo));
   while( changed && a<b ){
     uint32_t c, cl;
     size_t iLast;
@@ -163,22 +215,38 @@ static void strip_tag(const char *s, size_t *pa, size_t *pb){
     changed = 0;
     if( is_ascii_alnum(f) && is_ascii_alnum(l) ) break;   /* the common case */
     len = decode_at(s, b, a, &c);
-    if( pe_is_space(c) || c=='#' ){ a += (size_t)len; changed = 1; continue; }
+    /* (separators and '/' at the ends would vanish anyway: trimming them
+    ** here lets a '#' or bracket behind them go too, so that the result is
+    ** a fixed point: tag_norm(tag_norm(x)) == tag_norm(x)) */
+    if( is_tag_sep(c) || c=='/' || c=='#' ){ a += (size_t)len; changed = 1; continue; }
     c = decode_before(s, b, &iLast);
     if( iLast<a ) iLast = a;
-    if( pe_is_space(c) || is_trailing_punct(c) ){ b = iLast; changed = 1; continue; }
+    if( is_tag_sep(c) || c=='/' || is_trailing_punct(c) ){ b = iLast; changed = 1; continue; }
     decode_at(s, b, a, &c);
     if( pair_closer(c, &cl) ){
       uint32_t last;
+      int ok;
       decode_at(s, b, iLast, &last);
-      if( last==cl && surrounds(s, a, b, c, cl, iLast) ){
+      if( last!=cl ) continue;
+      for(k=0; aPair[k][0]!=c; k++){}
+      if( b0-a0<MEMO_MIN_LEN || c==cl ){
+        ok = surrounds(s, a, b, c, cl, iLast);
+      }else{
+        PairMemo *m = &aMemo[k];
+        if( m->aDrop==0 && (rc = memo_build(m, s, a0, b0, c, cl))!=PE_OK ) break;
+        ok = m->nStripped+1<m->nLevel && m->aDrop[m->nStripped+1]==iLast;
+      }
+      if( ok ){
+        aMemo[k].nStripped++;
         a += (size_t)len;
         b = iLast;
         changed = 1;
       }
     }
   }
+  for(k=0; k<NPAIR; k++) pe_free(aMemo[k].aDrop);
   *pa = a; *pb = b;
+  return rc;
 }
 
 int pe_tag_norm(PeBuf *out, const char *z, size_t n){
@@ -198,7 +266,7 @@ int pe_tag_norm(PeBuf *out, const char *z, size_t n){
   if( out->oom ) return PE_NOMEM;
   s = out->z + start;
   a = 0; b = out->n - start;
-  strip_tag(s, &a, &b);
+  if( strip_tag(s, &a, &b) ){ out->n = start; out->z[out->n] = 0; return PE_NOMEM; }
   /* Compact in place (w <= a always): separators to one '-' or '/'. */
   w = 0;
   i = a;
@@ -206,7 +274,7 @@ int pe_tag_norm(PeBuf *out, const char *z, size_t n){
     uint32_t c;
     int len;
     unsigned char ch = (unsigned char)s[i];
-    if( ch<0x80 && ch!=' ' && ch!='_' && ch!='-' && ch!='/' && (ch<0x09 || ch>0x0D) ){
+    if( ch>' ' && ch<0x7F && ch!='_' && ch!='-' && ch!='/' ){
       if( w>0 && pendingSlash ) s[w++] = '/';            /* the common case */
       else if( w>0 && pendingSep ) s[w++] = '-';
       pendingSep = pendingSlash = 0;
@@ -215,7 +283,7 @@ int pe_tag_norm(PeBuf *out, const char *z, size_t n){
       continue;
     }
     len = decode_at(s, b, i, &c);
-    if( pe_is_space(c) || c=='_' || c=='-' ){
+    if( is_tag_sep(c) ){
       pendingSep = 1;
     }else if( c=='/' ){
       pendingSlash = 1;

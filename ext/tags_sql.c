@@ -238,10 +238,10 @@ static int each_column(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int i){
   PeTagIter *it = &pCur->it;
   switch( i ){
     case EACH_TAG:
-      sqlite3_result_text(ctx, it->zTag, (int)it->nTag, SQLITE_TRANSIENT);
+      sqlite3_result_text64(ctx, it->zTag, it->nTag, SQLITE_TRANSIENT, SQLITE_UTF8);
       break;
     case EACH_RAW:
-      sqlite3_result_text(ctx, pCur->z + it->iRaw, (int)it->nRaw, SQLITE_TRANSIENT);
+      sqlite3_result_text64(ctx, pCur->z + it->iRaw, it->nRaw, SQLITE_TRANSIENT, SQLITE_UTF8);
       break;
     case EACH_POSITION:
       /* Tags come in order, so count characters on from the last one. */

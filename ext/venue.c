@@ -885,6 +885,7 @@ int pe_venue_parse(const PeVenueOverlay *ov, const char *z, size_t n, PeVenueInf
   size_t nMax;
   int rc = PE_OK;
   memset(pOut, 0, sizeof(*pOut));
+  if( n>PE_VENUE_MAX_TEXT ) return PE_TOOBIG;
   memset(&t, 0, sizeof(t));
   t.a = aTokStatic; t.aMatch = aMatchStatic;
   pe_buf_init(&buf);

@@ -33,7 +33,12 @@ typedef struct PeVenueInfo {
 
 typedef struct PeVenueOverlay PeVenueOverlay;
 
-/* Parse z[0..n).  ov may be NULL.  Returns PE_OK or PE_NOMEM. */
+/* Venue strings are short: a longer text is refused (PE_TOOBIG) rather
+** than tokenized (the token arrays take a few times its size). */
+#define PE_VENUE_MAX_TEXT (1<<20)
+
+/* Parse z[0..n).  ov may be NULL.  Returns PE_OK, PE_NOMEM, or PE_TOOBIG
+** when n > PE_VENUE_MAX_TEXT. */
 int pe_venue_parse(const PeVenueOverlay *ov, const char *z, size_t n, PeVenueInfo *pOut);
 
 /* 'conference', 'journal', 'workshop', 'preprint'; NULL for PE_VK_NONE. */

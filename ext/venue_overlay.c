@@ -37,6 +37,7 @@ void pe_venue_overlay_venue(const PeVenueOverlay *ov, int i, PeVenueInfo *pOut,
                             const char **pzAliases){
   const UserVenue *u = &ov->aVenue[i];
   memset(pOut, 0, sizeof(*pOut));
+  pOut->isUser = 1;                  /* the strings belong to the overlay */
   pOut->zAcronym = u->zAcronym;
   pOut->zName = u->zName ? u->zName : (u->iCatalog>=0 ? pe_venue_table[u->iCatalog].zName : 0);
   pOut->eKind = u->eKind>=0 ? u->eKind : (u->iCatalog>=0 ? pe_venue_table[u->iCatalog].eKind : PE_VK_NONE);
@@ -48,6 +49,14 @@ static char *dup_str(const char *z){
   char *p = pe_malloc(n+1);
   if( p ) memcpy(p, z, n+1);
   return p;
+}
+
+/* Bytes taken by nTok NUL-terminated words at z. */
+static size_t words_len(const char *z, int nTok){
+  size_t n = 0;
+  int k;
+  for(k=0; k<nTok; k++) n += strlen(z+n) + 1;
+  return n;
 }
 
 static int overlay_add_alias(PeVenueOverlay *ov, int iVenue, const char *zAlias,
@@ -66,7 +75,10 @@ static int overlay_add_alias(PeVenueOverlay *ov, int iVenue, const char *zAlias,
   /* the same words again: the later row wins */
   for(i=0; i<ov->nAlias; i++){
     al = &ov->aAlias[i];
-    if( al->nTok==nTok && memcmp(al->zToks, words.z, words.n)==0 ){
+    /* (same count, same bytes: an alias of other lengths must not be read
+    ** past its end, as a fuzzer found) */
+    if( al->nTok==nTok && words_len(al->zToks, nTok)==words.n
+     && memcmp(al->zToks, words.z, words.n)==0 ){
       al->iVenue = iVenue;
       pe_buf_free(&words);
       return PE_OK;

@@ -212,6 +212,13 @@ static int venue_call(sqlite3_context *ctx, sqlite3_value **argv, PeVenueInfo *p
   }
   /* while the user table is being read (it called us), no cache: no overlay */
   rc = pe_venue_parse_cached(s->loading ? 0 : s->pCache, ov, z, n, pInfo);
+  if( rc==PE_TOOBIG ){
+    char *zMsg = sqlite3_mprintf("venue: text of %llu bytes is over the limit of %d bytes"
+                                 " (PE_VENUE_MAX_TEXT)", (unsigned long long)n, PE_VENUE_MAX_TEXT);
+    pe_result_status(ctx, zMsg ? PE_ERROR : PE_NOMEM, zMsg);
+    sqlite3_free(zMsg);
+    return 0;
+  }
   if( rc ){ pe_result_status(ctx, rc, 0); return 0; }
   return 1;
 }

@@ -8,7 +8,9 @@
 #   6. threads: 8 threads with a connection each run every SQL test (TSan)
 #   7. fuzz: the seed corpora and past findings replayed (ASan), then a short
 #      libFuzzer run of every harness
-#   8. client tests (tests/clients/*.sh): Python, Node, sqlite-utils
+#   8. hostile sizes (tests/limits.sh): 20 MB texts, deep nesting, a million
+#      tags, PCRE2's limits, no silent truncation (LIMITS=1: 150 MB texts)
+#   9. client tests (tests/clients/*.sh): Python, Node, sqlite-utils
 # Every part prints "... N passed, N failed"; the last line sums them.
 cd "$(dirname "$0")/.." || exit 2
 log=$(mktemp)
@@ -48,6 +50,8 @@ for f in build/fuzz/fuzz_*; do
       build/fuzz/corpus/$n tests/fuzz/corpus/$n >build/fuzz/$n.log 2>&1 \
       && echo 'fuzz: 1 passed, 0 failed' || { tail -40 build/fuzz/$n.log; echo 'fuzz: 0 passed, 1 failed'; }"
 done
+# hostile sizes (texts of 20 MB; LIMITS=1: 150 MB, see tests/limits.sh)
+part "limits" sh tests/limits.sh ./paperext.so
 for c in tests/clients/*.sh; do [ -f "$c" ] && part "client $(basename "$c" .sh)" sh "$c"; done
 
 awk '{p+=$1; f+=$2} END {printf "%d passed, %d failed\n", p, f; exit (f>0)}' "$log"

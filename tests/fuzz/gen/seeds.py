@@ -1,0 +1,45 @@
+#!/usr/bin/python3
+"""Write the seed corpora of the core harnesses (tests/fuzz/corpus/<name>/)
+from the string literals of the SQL tests: the tests' own inputs.
+
+    /usr/bin/python3 tests/fuzz/gen/seeds.py
+"""
+import os, re, hashlib
+
+ROOT = os.path.join(os.path.dirname(__file__), '..', '..', '..')
+LIT = re.compile(r"'((?:[^']|'')*)'", re.S)
+
+def literals(test, calls=None, limit=40):
+    text = open(os.path.join(ROOT, 'tests', 'sql', test), encoding='utf-8').read()
+    out = []
+    for stmt in re.split(r'\n---\n', text):
+        for m in LIT.finditer(stmt):
+            s = m.group(1).replace("''", "'")
+            if calls and not any(c in stmt[max(0, m.start()-40):m.start()] for c in calls):
+                continue
+            if s and s not in out:
+                out.append(s)
+    return out[:limit]
+
+def write(name, seeds):
+    d = os.path.join(ROOT, 'tests', 'fuzz', 'corpus', name)
+    os.makedirs(d, exist_ok=True)
+    for s in seeds:
+        b = s if isinstance(s, bytes) else s.encode('utf-8')
+        open(os.path.join(d, hashlib.sha1(b).hexdigest()[:16]), 'wb').write(b)
+
+tags = literals('tags.test')
+write('tags', [bytes([i % 2]) + t.encode() for i, t in enumerate(tags)])
+titles = literals('title.test')
+write('title', [a.encode() + b'\0' + b.encode() for a, b in zip(titles, titles[1:] + titles[:1])])
+write('ident', literals('ident.test'))
+venues = literals('venue.test')
+write('venue', [bytes([i % 4]) + v.encode() for i, v in enumerate(venues)])
+pats = literals('regex.test', ['regexp', 'regex_'], 80)
+regex = []
+for i in range(0, len(pats) - 2, 2):
+    regex.append(bytes([i % 16]) + pats[i].encode() + b'\0$1-${0}' + b'\0' + pats[i+1].encode())
+write('regex', regex[:40])
+write('latex', literals('bibtex.test', ['latex_to_unicode']) + literals('title.test', None, 10))
+fts = literals('fts.test', None, 40)
+write('fts', [bytes([i % 16, 0]) + t.encode() for i, t in enumerate(fts)])

@@ -1,0 +1,59 @@
+#!/bin/sh
+# limits.sh: hostile sizes through the sqlite3 shell (issue 7).
+#   sh tests/limits.sh [paperext.so]      texts of 20 MB (a few seconds)
+#   LIMITS=1 sh tests/limits.sh           texts of 150 MB (near SQLITE_MAX_LENGTH
+#                                         scale; a minute, a few GB of memory)
+# Not in tests/sql/: the OOM test would rerun these statements once per
+# allocation, and valgrind would take minutes over them.
+# Each check: an SQL statement and the exact output (or error) it must give.
+cd "$(dirname "$0")/.." || exit 2
+SO=${1:-./paperext.so}
+if [ "${LIMITS:-0}" = 1 ]; then BIG=150000000; else BIG=20000000; fi
+pass=0; fail=0
+
+check(){  # check 'SQL' 'expected output' [shell dot-commands]
+  got=$(printf '%s\n%s\n' "${3:-}" "$1" | sqlite3 -bail -cmd ".load $SO" :memory: 2>&1 | grep -v '^ *length [0-9]*$' | sed 's/^Runtime error near line [0-9]*: //; s/^Error: near line [0-9]*: //; s/ ([0-9]*)$//')
+  if [ "$got" = "$2" ]; then pass=$((pass+1)); else fail=$((fail+1)); printf 'FAIL %s\n  want: %s\n  got:  %.400s\n' "$1" "$2" "$got"; fi
+}
+
+# Texts of $BIG bytes built inside SQL: every function reads all of them.
+check "WITH t(x) AS (SELECT printf('%.*c', $BIG, 'A')) SELECT length(tag_norm(x)), length(title_key(x)), arxiv_id(x), doi(x), regexp_count(x, 'A{1000}') FROM t;" \
+      "$BIG|$BIG|||$((BIG/1000))"
+check "WITH t(x) AS (SELECT printf('%.*c', $BIG, 'a') || ' arXiv:2002.05709 doi:10.1145/3065386') SELECT arxiv_id(x), doi(x), json_array_length(tags_parse(x)) FROM t;" \
+      "2002.05709|10.1145/3065386|1"
+# Venue strings are short: a long one is refused, naming the limit.
+check "SELECT venue_norm(printf('%.*c', $BIG, 'a'));" \
+      "venue: text of $BIG bytes is over the limit of 1048576 bytes (PE_VENUE_MAX_TEXT)"
+check "SELECT venue_norm(substr(replace(printf('%.*c', 1048576, 'x'), 'x', 'nips 2020 '), 1, 1048576));" "NeurIPS"
+
+# Deep nesting: a million brackets or braces (linear, not quadratic).
+check "SELECT tag_norm(printf('%.*c', 1000000, '[') || 'Deep' || printf('%.*c', 1000000, ']')), length(tag_norm(printf('%.*c', 1000000, '[') || 'x' || printf('%.*c', 999999, ']')));" \
+      "deep|2000000"
+check "SELECT tag_norm(replace(printf('%.*c', 300000, 'x'), 'x', '[(【') || 'Mixed' || replace(printf('%.*c', 300000, 'x'), 'x', '】)]'));" "mixed"
+check "SELECT title_key(printf('%.*c', 1000000, '{') || 'Deep Title' || printf('%.*c', 1000000, '}')), length(title_key(printf('%.*c', 1000000, '(') || 'x'));" \
+      "deep title|1"
+# A million distinct tags in one string.
+check "WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i+1 FROM c WHERE i<1000000) SELECT json_array_length(tags_parse(group_concat('#t' || i, ' '))), json_array_length(tags_parse(group_concat('t' || i, ','))) FROM c;" \
+      "1000000|1000000"
+
+# PCRE2's limits: each error names the limit and its value.
+check "SELECT regexp_like(printf('%.*c', 40, 'a') || '!', '^(\\w+\\s?)*\$');" \
+      "regexp: match limit of 10000000 steps exceeded (the pattern backtracks too much) in '^(\\w+\\s?)*\$'"
+check "SELECT regexp_like('a', printf('%.*c', 300, '(') || 'a' || printf('%.*c', 300, ')'));" \
+      "regexp: parentheses are too deeply nested at offset 251 (PCRE2's limit: 250 nested parentheses) in '$(printf '%.200s' "$(printf '%0300d' 0 | tr 0 '(')")...' (601 bytes)"
+check "SELECT regexp_like('a', replace(printf('%.*c', 400000, 'x'), 'x', '(?:a)'));" \
+      "regexp: regular expression is too large at offset 1999999 (PCRE2's limit: a compiled pattern of 65536 code units, link size 2) in '$(printf '(?:a)%.0s' $(seq 40))...' (2000000 bytes)"
+check "SELECT length(regexp_replace(printf('%.*c', $BIG, 'a'), 'a', 'bb'));" "$((BIG*2))"
+
+# Never truncated: a result over SQLITE_LIMIT_LENGTH is an error, not a cut.
+LIM=".limit length 1000000"
+TOOBIG="string or blob too big"
+check "SELECT length(regexp_replace(printf('%.*c', 600000, 'a'), 'a', 'bb'));" "$TOOBIG" "$LIM"
+check "SELECT length(title_key(replace(printf('%.*c', 400000, 'x'), 'x', 'β')));" "$TOOBIG" "$LIM"
+check "SELECT length(tag_norm(replace(printf('%.*c', 100000, 'x'), 'x', char(65018))));" "$TOOBIG" "$LIM"
+check "SELECT length(tags_parse(group_concat(v, ','))) FROM (WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i+1 FROM c WHERE i<200000) SELECT 't' || i AS v FROM c);" "$TOOBIG" "$LIM"
+check "SELECT length(doi_url('10.1234/' || replace(printf('%.*c', 400000, 'x'), 'x', '%')));" "$TOOBIG" "$LIM"
+check "SELECT length(regexp_replace(printf('%.*c', 999000, 'a'), 'a', 'b'));" "999000" "$LIM"
+
+echo "limits: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
