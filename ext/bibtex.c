@@ -569,7 +569,8 @@ static void parse_item(BibParser *p){
   reset_item(p);
   pE->iStart = at;
   line = 0;
-  if( !p->bLight ) position(p, at, &line, 0);    /* a light pass needs no lines */
+  /* a light pass needs no lines, nor a caller that does not read them */
+  if( !p->bLight && !(p->flags & BIB_NO_LINES) ) position(p, at, &line, 0);
   pE->line = line;
   i = skip_space(p, at+1);
   e = scan_name(p, i);
@@ -682,7 +683,9 @@ void bib_publish(BibParser *p){
   BibEntry *pE = &p->entry;
   size_t k, bad;
   if( p->oom ) return;
-  bad = first_bad_byte(p, pE->iStart, pE->iEnd);
+  /* the raw text is re-encoded when it is not UTF-8, with a warning: not
+  ** needed when neither is read */
+  bad = (p->flags & BIB_NO_RAW) && p->bQuiet ? pE->iEnd : first_bad_byte(p, pE->iStart, pE->iEnd);
   if( bad<pE->iEnd ){
     if( !(p->flags & BIB_LATIN1) ){
       bib_diag(p, bad, BIB_SEV_WARNING, "encoding",
@@ -704,6 +707,7 @@ void bib_publish(BibParser *p){
   if( p->bKey ){ pE->key.z = p->arena.z+p->iKey; pE->key.n = p->nKey; }
   if( p->bErr ){ pE->error.z = p->msgs.z+p->iErr; pE->error.n = p->nErr; }
   if( p->bRawArena ){ pE->raw.z = p->arena.z+p->iRaw; pE->raw.n = p->nRaw; }
+  else if( (p->flags & BIB_NO_RAW) && p->bQuiet ){ pE->raw.z = 0; pE->raw.n = 0; }
   else{ pE->raw.z = p->z+pE->iStart; pE->raw.n = pE->iEnd-pE->iStart; }
 
   for(k=0; k<p->nRec; k++){

@@ -68,7 +68,8 @@ static int bib_disconnect(sqlite3_vtab *pVtab){ sqlite3_free(pVtab); return SQLI
 /* Plan for a table whose hidden argument columns start at iFirstArg:
 ** argument k (0-based) is bit k of idxNum; the first is required.  Bit 8
 ** (0x100) tells that no column needing crossref resolution is read; the
-** entries table adds 0x200 when no column needs the field values. */
+** entries table adds 0x200 when no column needs the field values, 0x400
+** when the line is not read and 0x800 when the raw text is not. */
 static int bib_best_index_args(sqlite3_vtab *pVtab, sqlite3_index_info *pInfo,
                                int iFirstArg, int nArg, sqlite3_uint64 mInherit){
   int i, aIdx[2] = { -1, -1 }, nUsed = 0;
@@ -100,15 +101,26 @@ static int bib_best_index_args(sqlite3_vtab *pVtab, sqlite3_index_info *pInfo,
   return SQLITE_OK;
 }
 
-/* The input text of a table's first argument, copied (SQLite's value is
-** only ours during xFilter).  *pz==0 for NULL. */
+/* The input text of a table's first argument, copied: SQLite's value is
+** only documented to be ours during xFilter, and the cursor reads it until
+** it closes.  A BLOB (what readfile() returns) is read as its bytes: asking
+** for its text would make SQLite copy it once more (to add a terminator)
+** before we copy it.  *pz==0 for NULL. */
 static int bib_copy_input(sqlite3_value *v, char **pz, size_t *pn){
   const char *z;
+  int eType = sqlite3_value_type(v);
   *pz = 0; *pn = 0;
-  if( sqlite3_value_type(v)==SQLITE_NULL ) return SQLITE_OK;
-  z = (const char*)sqlite3_value_text(v);
-  if( z==0 ) return SQLITE_NOMEM;
-  *pn = (size_t)sqlite3_value_bytes(v);
+  if( eType==SQLITE_NULL ) return SQLITE_OK;
+  if( eType==SQLITE_BLOB ){
+    z = (const char*)sqlite3_value_blob(v);
+    *pn = (size_t)sqlite3_value_bytes(v);
+    if( z==0 && *pn>0 ) return SQLITE_NOMEM;
+    if( z==0 ) z = "";          /* a zero-length BLOB */
+  }else{
+    z = (const char*)sqlite3_value_text(v);
+    if( z==0 ) return SQLITE_NOMEM;
+    *pn = (size_t)sqlite3_value_bytes(v);
+  }
   *pz = pe_malloc(*pn+1);
   if( *pz==0 ) return SQLITE_NOMEM;
   memcpy(*pz, z, *pn);
@@ -206,6 +218,8 @@ static int bib_start(BibCursor *p, int idxNum, int argc, sqlite3_value **argv,
   }
   if( idxNum & 0x100 ) flags |= BIB_NO_INHERIT;
   if( idxNum & 0x200 ) flags |= BIB_NO_VALUES;
+  if( idxNum & 0x400 ) flags |= BIB_NO_LINES;
+  if( idxNum & 0x800 ) flags |= BIB_NO_RAW;
   rc = bib_copy_input(argv[0], &p->zInput, &p->nInput);
   if( rc || p->zInput==0 ) return rc;
   p->pParser = bib_open(p->zInput, p->nInput, flags);
@@ -235,6 +249,8 @@ static int entries_best_index(sqlite3_vtab *pVtab, sqlite3_index_info *pInfo){
                                             |(1<<E_ERROR)|(1<<E_INPUT)|(1<<E_ENCODING));
   int rc = bib_best_index_args(pVtab, pInfo, E_INPUT, 2, mInherit);
   if( (pInfo->colUsed & mValues)==0 ) pInfo->idxNum |= 0x200;
+  if( (pInfo->colUsed & ((sqlite3_uint64)1<<E_LINE))==0 ) pInfo->idxNum |= 0x400;
+  if( (pInfo->colUsed & ((sqlite3_uint64)1<<E_RAW))==0 ) pInfo->idxNum |= 0x800;
   return rc;
 }
 
