@@ -34,7 +34,11 @@
 ** The tables stream: each row is parsed when it is asked for, so memory
 ** stays bounded whatever the size of the input (which is copied once).
 */
+#include <stdint.h>
 #include <stdio.h>
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
 #include <string.h>
 #include "paperext.h"
 #include "bibformat.h"
@@ -101,6 +105,19 @@ static int bib_best_index_args(sqlite3_vtab *pVtab, sqlite3_index_info *pInfo,
   return SQLITE_OK;
 }
 
+/* A large buffer about to be written whole: have the kernel map its pages
+** in one call (Linux 5.14+; a hint, ignored elsewhere) rather than take
+** one page fault per 4 KiB, which costs a third of count(*) on 50 MB. */
+static void prefault(void *p, size_t n){
+#if defined(__linux__) && defined(MADV_POPULATE_WRITE)
+  uintptr_t a = ((uintptr_t)p + 4095) & ~(uintptr_t)4095;
+  uintptr_t e = ((uintptr_t)p + n) & ~(uintptr_t)4095;
+  if( n>=((size_t)1<<20) && e>a ) (void)madvise((void*)a, e-a, MADV_POPULATE_WRITE);
+#else
+  (void)p; (void)n;
+#endif
+}
+
 /* The input text of a table's first argument, copied: SQLite's value is
 ** only documented to be ours during xFilter, and the cursor reads it until
 ** it closes.  A BLOB (what readfile() returns) is read as its bytes: asking
@@ -123,6 +140,7 @@ static int bib_copy_input(sqlite3_value *v, char **pz, size_t *pn){
   }
   *pz = pe_malloc(*pn+1);
   if( *pz==0 ) return SQLITE_NOMEM;
+  prefault(*pz, *pn);
   memcpy(*pz, z, *pn);
   (*pz)[*pn] = 0;
   return SQLITE_OK;

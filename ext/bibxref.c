@@ -10,15 +10,17 @@
 */
 #include <string.h>
 #include "bibparser.h"
+#include "bibscan.h"
 #include "pe_mem.h"
 
-/* Does the text mention crossref at all (any case)? */
+/* Does the text mention crossref at all (any case)?  Candidates are the
+** rare pair "cr", found 16 bytes at a time. */
 int bib_mentions_crossref(const char *z, size_t n){
-  size_t i;
-  for(i=0; i+8<=n; i++){
-    if( (z[i]|0x20)=='c' && (z[i+1]|0x20)=='r' && (z[i+5]|0x20)=='r'
-     && (z[i+2]|0x20)=='o' && (z[i+3]|0x20)=='s' && (z[i+4]|0x20)=='s'
-     && (z[i+6]|0x20)=='e' && (z[i+7]|0x20)=='f' ) return 1;
+  size_t i = 0;
+  while( (i = bibscan_find_pair_ci(z, i, n, 'c', 'r'))+8<=n ){
+    if( (z[i+2]|0x20)=='o' && (z[i+3]|0x20)=='s' && (z[i+4]|0x20)=='s'
+     && (z[i+5]|0x20)=='r' && (z[i+6]|0x20)=='e' && (z[i+7]|0x20)=='f' ) return 1;
+    i++;
   }
   return 0;
 }
