@@ -129,13 +129,16 @@ static void append_source(BibParser *p, size_t a, size_t b, int bCollapse){
     c = z[a];
     if( c<0x80 ){
       if( bCollapse && aSpace[c] ){
+        /* the whole run of white space at once (line breaks and indents) */
         if( !sp ){ *w++ = ' '; sp = 1; }
-        if( c=='\n' && !p->bRunaway && !p->bQuiet ){
-          size_t k = a+1;
-          while( k<b && (z[k]==' ' || z[k]=='\t') ) k++;
-          if( k<b && z[k]=='@' ) runaway_at(p, k);
-        }
-        a++;
+        do{
+          if( z[a]=='\n' && !p->bRunaway && !p->bQuiet ){
+            size_t k = a+1;
+            while( k<b && (z[k]==' ' || z[k]=='\t') ) k++;
+            if( k<b && z[k]=='@' ) runaway_at(p, k);
+          }
+          a++;
+        }while( a<b && aSpace[z[a]] );
         continue;
       }
       *w++ = c;

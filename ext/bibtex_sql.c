@@ -330,9 +330,12 @@ static void fields_json(PeBuf *b, const BibField *a, int n){
   int k;
   pe_buf_appendc(b, '{');
   for(k=0; k<n; k++){
-    if( k ) pe_buf_appendc(b, ',');
+    /* room for the separators; json_string() reserves its own */
+    if( pe_buf_reserve(b, 2) ) return;
+    if( k ) b->z[b->n++] = ',';
     json_string(b, a[k].name);
-    pe_buf_appendc(b, ':');
+    if( pe_buf_reserve(b, 1) ) return;
+    b->z[b->n++] = ':';
     json_string(b, a[k].value);
   }
   pe_buf_appendc(b, '}');
