@@ -111,7 +111,8 @@ static void append_source(BibParser *p, size_t a, size_t b, int bCollapse){
   const unsigned char *z = (const unsigned char*)p->z;
   unsigned char *w;
   int sp;
-  if( pe_buf_reserve(o, 2*(b-a)) ){ p->oom = 1; return; }
+  if( !(o->z && !o->oom && o->n+2*(b-a) < o->cap)        /* room: the common case inline */
+   && pe_buf_reserve(o, 2*(b-a)) ){ p->oom = 1; return; }
   w = (unsigned char*)o->z + o->n;
   sp = o->n>p->valStart && w[-1]==' ';
   while( a<b ){

@@ -290,12 +290,17 @@ static int entries_next(sqlite3_vtab_cursor *cur){
   return bib_advance(p, is_entry);
 }
 
+/* pe_buf_reserve(), with the common case (room enough) inline. */
+static inline int buf_room(PeBuf *b, size_t extra){
+  return (b->z && !b->oom && b->n+extra < b->cap) ? PE_OK : pe_buf_reserve(b, extra);
+}
+
 /* A JSON string: plain stretches copied whole, the rest escaped.  Room
 ** is reserved ahead: 2 bytes per input byte, more for a control character. */
 static void json_string(PeBuf *b, BibText t){
   size_t i = 0;
   char *w;
-  if( pe_buf_reserve(b, 2*t.n + 2) ) return;
+  if( buf_room(b, 2*t.n + 2) ) return;
   w = b->z + b->n;
   *w++ = '"';
   while( i<t.n ){
@@ -314,7 +319,7 @@ static void json_string(PeBuf *b, BibText t){
         case '\t': *w++ = 't'; break;
         default:
           b->n = (size_t)(w - b->z);
-          if( pe_buf_reserve(b, 5 + 2*(t.n-i) + 1) ) return;
+          if( buf_room(b, 5 + 2*(t.n-i) + 1) ) return;
           w = b->z + b->n;
           w += snprintf(w, 6, "u%04x", c);
           break;
@@ -331,10 +336,10 @@ static void fields_json(PeBuf *b, const BibField *a, int n){
   pe_buf_appendc(b, '{');
   for(k=0; k<n; k++){
     /* room for the separators; json_string() reserves its own */
-    if( pe_buf_reserve(b, 2) ) return;
+    if( buf_room(b, 2) ) return;
     if( k ) b->z[b->n++] = ',';
     json_string(b, a[k].name);
-    if( pe_buf_reserve(b, 1) ) return;
+    if( buf_room(b, 1) ) return;
     b->z[b->n++] = ':';
     json_string(b, a[k].value);
   }
