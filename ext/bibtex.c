@@ -117,7 +117,13 @@ static void append_source(BibParser *p, size_t a, size_t b, int bCollapse){
   sp = o->n>p->valStart && w[-1]==' ';
   while( a<b ){
     unsigned char c;
-    if( bCollapse ){
+    if( !bCollapse ){
+      /* ASCII is copied as it is */
+      size_t k = bibscan_find_high((const char*)z, a, b) - a;
+      memcpy(w, z+a, k);
+      w += k; a += k;
+      if( a>=b ) break;
+    }else{
       /* the common case: a stretch that collapsing leaves as it is */
       size_t k = bibscan_plain_prefix((const char*)z+a, b-a, sp);
       if( k ){
@@ -165,7 +171,22 @@ static void append_source(BibParser *p, size_t a, size_t b, int bCollapse){
 
 /* Append z[0..n) to the arena lowercased (ASCII). */
 static void append_lower(BibParser *p, size_t a, size_t b){
-  size_t at = p->arena.n, k;
+  PeBuf *o = &p->arena;
+  size_t at = o->n, k;
+  /* the common case, an ASCII name, in one loop */
+  if( o->z && !o->oom && o->n+(b-a) < o->cap ){
+    char *w = o->z + o->n;
+    for(k=a; k<b; k++){
+      char c = p->z[k];
+      if( c & 0x80 ) break;
+      w[k-a] = (c>='A' && c<='Z') ? (char)(c+32) : c;
+    }
+    if( k==b ){
+      o->n += b-a;
+      o->z[o->n] = 0;
+      return;
+    }
+  }
   append_source(p, a, b, 0);
   if( p->oom ) return;
   for(k=at; k<p->arena.n; k++){

@@ -85,7 +85,7 @@ static int replay_parents(BibParser *p, BibParser *q, BibMap *pTargets,
   }
   if( n>nStr ){
     qsort(a, n, sizeof(Replay), replay_cmp);
-    r = bib_open(p->z, p->n, (p->flags & BIB_LATIN1) | BIB_NO_INHERIT);
+    r = bib_open(p->z, p->n, (p->flags & BIB_LATIN1) | BIB_NO_INHERIT | BIB_NO_RAW);
     if( r==0 ){ pe_free(a); return PE_NOMEM; }
     r->bLight = 1;
     r->bQuiet = 1;
@@ -120,7 +120,7 @@ int bib_resolve_crossrefs(BibParser *p){
   BibParser *q;
   const BibEntry *e;
   bib_map_init(&targets);
-  q = bib_open(p->z, p->n, (p->flags & BIB_LATIN1) | BIB_NO_INHERIT);
+  q = bib_open(p->z, p->n, (p->flags & BIB_LATIN1) | BIB_NO_INHERIT | BIB_NO_RAW);
   if( q==0 ) return PE_NOMEM;
   q->bLight = 1;
   q->bQuiet = 1;
