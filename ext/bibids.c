@@ -1,6 +1,7 @@
 /* bibids.c: see bibids.h. */
 #include <string.h>
 #include "bibids.h"
+#include "bibscan.h"
 
 static int lower(int c){ return (c>='A' && c<='Z') ? c+32 : c; }
 static int is_digit(char c){ return c>='0' && c<='9'; }
@@ -8,8 +9,11 @@ static int is_digit(char c){ return c>='0' && c<='9'; }
 /* Case-insensitive search for zNeedle (lowercase) in z[0..n). */
 static const char *find_ci(const char *z, size_t n, const char *zNeedle){
   size_t m = strlen(zNeedle), i, k;
-  for(i=0; i+m<=n; i++){
-    for(k=0; k<m && lower((unsigned char)z[i+k])==zNeedle[k]; k++){}
+  char c0 = zNeedle[0], c1 = (c0>='a' && c0<='z') ? (char)(c0-32) : c0;
+  if( m==0 || m>n ) return m==0 ? z : 0;
+  /* candidates: the first character in either case, 16 bytes at a time */
+  for(i=0; (i = bibscan_find3(z, i, n-m+1, c0, c1, c1))<n-m+1; i++){
+    for(k=1; k<m && lower((unsigned char)z[i+k])==zNeedle[k]; k++){}
     if( k==m ) return z+i;
   }
   return 0;

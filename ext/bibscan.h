@@ -42,6 +42,25 @@ static inline size_t bibscan_find_high(const char *z, size_t i, size_t n){
   return i;
 }
 
+/* Index of the first k in z[i..n-1) with z[k]|0x20 == a and z[k+1]|0x20 == b
+** (a pair of letters in any case), or n. */
+static inline size_t bibscan_find_pair_ci(const char *z, size_t i, size_t n, char a, char b){
+#ifdef BIBSCAN_SSE2
+  const __m128i va = _mm_set1_epi8(a), vb = _mm_set1_epi8(b), lc = _mm_set1_epi8(0x20);
+  while( i+17<=n ){
+    __m128i x = _mm_or_si128(_mm_loadu_si128((const __m128i*)(z+i)), lc);
+    __m128i y = _mm_or_si128(_mm_loadu_si128((const __m128i*)(z+i+1)), lc);
+    int m = _mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(x, va), _mm_cmpeq_epi8(y, vb)));
+    if( m ) return i + (size_t)__builtin_ctz((unsigned)m);
+    i += 16;
+  }
+#endif
+  for(; i+1<n; i++){
+    if( (z[i]|0x20)==a && (z[i+1]|0x20)==b ) return i;
+  }
+  return n;
+}
+
 /* Bits set in a 16-bit mask (no popcnt instruction needed). */
 static inline unsigned bibscan_popcount16(unsigned m){
   m = m - ((m>>1) & 0x5555u);

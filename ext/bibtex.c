@@ -111,12 +111,19 @@ static void append_source(BibParser *p, size_t a, size_t b, int bCollapse){
   const unsigned char *z = (const unsigned char*)p->z;
   unsigned char *w;
   int sp;
-  if( pe_buf_reserve(o, 2*(b-a)) ){ p->oom = 1; return; }
+  if( !(o->z && !o->oom && o->n+2*(b-a) < o->cap)        /* room: the common case inline */
+   && pe_buf_reserve(o, 2*(b-a)) ){ p->oom = 1; return; }
   w = (unsigned char*)o->z + o->n;
   sp = o->n>p->valStart && w[-1]==' ';
   while( a<b ){
     unsigned char c;
-    if( bCollapse ){
+    if( !bCollapse ){
+      /* ASCII is copied as it is */
+      size_t k = bibscan_find_high((const char*)z, a, b) - a;
+      memcpy(w, z+a, k);
+      w += k; a += k;
+      if( a>=b ) break;
+    }else{
       /* the common case: a stretch that collapsing leaves as it is */
       size_t k = bibscan_plain_prefix((const char*)z+a, b-a, sp);
       if( k ){
@@ -129,13 +136,16 @@ static void append_source(BibParser *p, size_t a, size_t b, int bCollapse){
     c = z[a];
     if( c<0x80 ){
       if( bCollapse && aSpace[c] ){
+        /* the whole run of white space at once (line breaks and indents) */
         if( !sp ){ *w++ = ' '; sp = 1; }
-        if( c=='\n' && !p->bRunaway && !p->bQuiet ){
-          size_t k = a+1;
-          while( k<b && (z[k]==' ' || z[k]=='\t') ) k++;
-          if( k<b && z[k]=='@' ) runaway_at(p, k);
-        }
-        a++;
+        do{
+          if( z[a]=='\n' && !p->bRunaway && !p->bQuiet ){
+            size_t k = a+1;
+            while( k<b && (z[k]==' ' || z[k]=='\t') ) k++;
+            if( k<b && z[k]=='@' ) runaway_at(p, k);
+          }
+          a++;
+        }while( a<b && aSpace[z[a]] );
         continue;
       }
       *w++ = c;
@@ -161,7 +171,22 @@ static void append_source(BibParser *p, size_t a, size_t b, int bCollapse){
 
 /* Append z[0..n) to the arena lowercased (ASCII). */
 static void append_lower(BibParser *p, size_t a, size_t b){
-  size_t at = p->arena.n, k;
+  PeBuf *o = &p->arena;
+  size_t at = o->n, k;
+  /* the common case, an ASCII name, in one loop */
+  if( o->z && !o->oom && o->n+(b-a) < o->cap ){
+    char *w = o->z + o->n;
+    for(k=a; k<b; k++){
+      char c = p->z[k];
+      if( c & 0x80 ) break;
+      w[k-a] = (c>='A' && c<='Z') ? (char)(c+32) : c;
+    }
+    if( k==b ){
+      o->n += b-a;
+      o->z[o->n] = 0;
+      return;
+    }
+  }
   append_source(p, a, b, 0);
   if( p->oom ) return;
   for(k=at; k<p->arena.n; k++){
@@ -569,7 +594,8 @@ static void parse_item(BibParser *p){
   reset_item(p);
   pE->iStart = at;
   line = 0;
-  if( !p->bLight ) position(p, at, &line, 0);    /* a light pass needs no lines */
+  /* a light pass needs no lines, nor a caller that does not read them */
+  if( !p->bLight && !(p->flags & BIB_NO_LINES) ) position(p, at, &line, 0);
   pE->line = line;
   i = skip_space(p, at+1);
   e = scan_name(p, i);
@@ -682,7 +708,9 @@ void bib_publish(BibParser *p){
   BibEntry *pE = &p->entry;
   size_t k, bad;
   if( p->oom ) return;
-  bad = first_bad_byte(p, pE->iStart, pE->iEnd);
+  /* the raw text is re-encoded when it is not UTF-8, with a warning: not
+  ** needed when neither is read */
+  bad = (p->flags & BIB_NO_RAW) && p->bQuiet ? pE->iEnd : first_bad_byte(p, pE->iStart, pE->iEnd);
   if( bad<pE->iEnd ){
     if( !(p->flags & BIB_LATIN1) ){
       bib_diag(p, bad, BIB_SEV_WARNING, "encoding",
@@ -704,6 +732,7 @@ void bib_publish(BibParser *p){
   if( p->bKey ){ pE->key.z = p->arena.z+p->iKey; pE->key.n = p->nKey; }
   if( p->bErr ){ pE->error.z = p->msgs.z+p->iErr; pE->error.n = p->nErr; }
   if( p->bRawArena ){ pE->raw.z = p->arena.z+p->iRaw; pE->raw.n = p->nRaw; }
+  else if( (p->flags & BIB_NO_RAW) && p->bQuiet ){ pE->raw.z = 0; pE->raw.n = 0; }
   else{ pE->raw.z = p->z+pE->iStart; pE->raw.n = pE->iEnd-pE->iStart; }
 
   for(k=0; k<p->nRec; k++){

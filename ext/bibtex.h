@@ -65,6 +65,9 @@ typedef struct BibEntry {
 #define BIB_NO_VALUES  0x04   /* structure only: no fields, macros or diagnostics
                               ** (enough for key, type, line, raw and error) */
 #define BIB_NO_DIAGS   0x08   /* no diagnostics (error still set) */
+#define BIB_NO_LINES   0x10   /* entry.line left 0 (error messages keep theirs) */
+#define BIB_NO_RAW     0x20   /* with no diagnostics: entry.raw left empty (z==0),
+                              ** which spares the search for bytes to re-encode */
 
 typedef struct BibParser BibParser;
 

@@ -59,6 +59,25 @@ int main(void){
   /* structure-only parsing finds the same entries */
   CHECK_INT(count_items(zSample, n, BIB_NO_VALUES, &nEntry), 6);
   CHECK_INT(nEntry, 4);
+  /* without lines and raw text (count(*)): the same keys, errors and ends */
+  {
+    unsigned fast = BIB_NO_VALUES|BIB_NO_DIAGS|BIB_NO_INHERIT|BIB_NO_LINES|BIB_NO_RAW;
+    BibParser *pa = bib_open(zSample, n, BIB_NO_VALUES|BIB_NO_DIAGS);
+    BibParser *pb = bib_open(zSample, n, fast);
+    const BibEntry *ea, *eb;
+    int nSame = 0;
+    while( bib_next(pa, &ea)==PE_OK && ea && bib_next(pb, &eb)==PE_OK && eb ){
+      CHECK(eb->line==0 && eb->raw.z==0 && ea->line>0 && ea->raw.z!=0);
+      CHECK(ea->iStart==eb->iStart && ea->iEnd==eb->iEnd && ea->eKind==eb->eKind);
+      CHECK(ea->key.n==eb->key.n && (ea->key.n==0 || memcmp(ea->key.z, eb->key.z, ea->key.n)==0));
+      CHECK(ea->error.n==eb->error.n
+            && (ea->error.n==0 || memcmp(ea->error.z, eb->error.z, ea->error.n)==0));
+      nSame++;
+    }
+    CHECK_INT(nSame, 6);
+    bib_close(pa);
+    bib_close(pb);
+  }
 
   /* every prefix of the sample parses without reading past its end (the
   ** ASan build checks), and so does the sample with each byte changed */
