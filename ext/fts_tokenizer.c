@@ -1,6 +1,7 @@
 /* fts_tokenizer.c: see fts_tokenizer.h. */
 #include <string.h>
 #include "fts_tokenizer.h"
+#include "strbuf.h"
 #include "pe_mem.h"
 #include "utf8.h"
 
@@ -39,13 +40,13 @@ typedef struct Walk {
 } Walk;
 
 static int grow(Walk *w, int nByte, int withMap){
-  if( nByte>w->nScratch ){
-    char *p = pe_realloc(w->zScratch, (size_t)nByte);
+  if( w->zScratch==0 || nByte>w->nScratch ){
+    char *p = pe_realloc(w->zScratch, (size_t)nByte+1);
     if( p==0 ) return w->nomem;
     w->zScratch = p;
     w->nScratch = nByte;
   }
-  if( withMap && nByte+1>w->nMap ){
+  if( withMap && (w->aMap==0 || nByte+1>w->nMap) ){
     int *a = pe_realloc(w->aMap, sizeof(int)*(size_t)(nByte+1));
     if( a==0 ) return w->nomem;
     w->aMap = a;
@@ -231,7 +232,7 @@ int pe_fts_tokenize(const char *z, int n, unsigned flags,
   int havePeek = 0, lenPeek = 0, kindPeek = 0;   /* the char after a CJK char, decoded */
   uint32_t cPeek = 0;
   memset(&w, 0, sizeof(w));
-  w.z = z; w.n = n; w.flags = flags; w.pSink = pSink; w.nomem = nomem_rc;
+  w.z = z; w.n = n; w.flags = flags; w.pSink = pSink; w.nomem = nomem_rc ? nomem_rc : PE_NOMEM;   /* never 0: that reads as success */
   w.prevCjkEnd = -1;
   while( i<n && rc==0 ){
     uint32_t c;

@@ -107,7 +107,7 @@ PeRegexEnv *pe_regex_env_new(void){
   if( env->gctx ){
     env->cctx = pcre2_compile_context_create(env->gctx);
     env->mctx = pcre2_match_context_create(env->gctx);
-    env->jitStack = pcre2_jit_stack_create(JIT_STACK_START, JIT_STACK_MAX, env->gctx);
+    env->jitStack = pcre2_jit_stack_create((PCRE2_SIZE)JIT_STACK_START, (PCRE2_SIZE)JIT_STACK_MAX, env->gctx);
   }
   if( env->cctx==0 || env->mctx==0 || env->jitStack==0 ){
     pe_regex_env_free(env);
@@ -398,13 +398,13 @@ int pe_regex_get(PeRegexEnv *env, const char *zPat, size_t nPat,
   }
   rc = pe_regex_compile(env, zPat, nPat, options, ppRe, pzErr);
   if( rc!=PE_OK || PE_REGEX_CACHE_SIZE<=0 ) return rc;
-  re = *ppRe;
+  re = *ppRe;                       /* set: pe_regex_compile returned PE_OK */
   if( env->nEntry>=PE_REGEX_CACHE_SIZE ){
     PeRegex *pOld = env->pOldest;
     cache_unlink(env, pOld);
     pe_regex_unref(pOld);
   }
-  re->pHashNext = env->aBucket[h & (HASH_BUCKETS-1)];
+  re->pHashNext = env->aBucket[h & (HASH_BUCKETS-1)];  /* NOLINT(clang-analyzer-core.NullDereference): re is set when rc is PE_OK */
   env->aBucket[h & (HASH_BUCKETS-1)] = re;
   lru_push_newest(env, re);
   re->nRef++;                       /* the cache's reference */
@@ -512,9 +512,9 @@ int pe_regex_search(PeRegexEnv *env, PeRegex *re, const char *z, size_t n,
 
 int pe_regex_group(const PeRegex *re, int i, size_t *pStart, size_t *pEnd){
   if( i==0 ){ *pStart = re->mStart; *pEnd = re->mEnd; return 1; }
-  if( i<0 || i>re->nGroup || re->ov[2*i]==PCRE2_UNSET ) return 0;
-  *pStart = re->ov[2*i];
-  *pEnd = re->ov[2*i+1];
+  if( i<0 || i>re->nGroup || re->ov[2*(size_t)i]==PCRE2_UNSET ) return 0;
+  *pStart = re->ov[2*(size_t)i];
+  *pEnd = re->ov[2*(size_t)i+1];
   return 1;
 }
 

@@ -395,8 +395,9 @@ static int cursor_step(RegexCursor *c){
   if( !found ){ c->eof = 1; return SQLITE_OK; }
   for(i=0; i<=c->nGroup; i++){
     size_t s, e;
-    if( pe_regex_group(c->re, i, &s, &e) ){ c->aGroup[2*i] = s; c->aGroup[2*i+1] = e; }
-    else c->aGroup[2*i] = c->aGroup[2*i+1] = (size_t)-1;
+    size_t k = 2*(size_t)i;
+    if( pe_regex_group(c->re, i, &s, &e) ){ c->aGroup[k] = s; c->aGroup[k+1] = e; }
+    else c->aGroup[k] = c->aGroup[k+1] = (size_t)-1;
   }
   return SQLITE_OK;
 }
@@ -461,8 +462,9 @@ static void result_groups(sqlite3_context *ctx, RegexCursor *c){
   pe_buf_appendc(&b, '[');
   for(i=1; i<=c->nGroup; i++){
     if( i>1 ) pe_buf_appendc(&b, ',');
-    if( c->aGroup[2*i]==(size_t)-1 ) pe_buf_appends(&b, "null");
-    else pe_buf_append_json(&b, c->zText + c->aGroup[2*i], c->aGroup[2*i+1]-c->aGroup[2*i]);
+    size_t k = 2*(size_t)i;
+    if( c->aGroup[k]==(size_t)-1 ) pe_buf_appends(&b, "null");
+    else pe_buf_append_json(&b, c->zText + c->aGroup[k], c->aGroup[k+1]-c->aGroup[k]);
   }
   pe_buf_appendc(&b, ']');
   z = pe_buf_finish(&b, &n);
@@ -548,7 +550,7 @@ static int regex_best_index(sqlite3_vtab *pVtab, sqlite3_index_info *pInfo){
 }
 
 #define REGEX_MODULE(connect) { \
-  .iVersion = 0, .xCreate = 0, .xConnect = connect, .xBestIndex = regex_best_index, \
+  .iVersion = 0, .xCreate = 0, .xConnect = (connect), .xBestIndex = regex_best_index, \
   .xDisconnect = regex_disconnect, .xOpen = regex_open, .xClose = regex_close, \
   .xFilter = regex_filter, .xNext = regex_next, .xEof = regex_eof, \
   .xColumn = regex_column, .xRowid = regex_rowid }

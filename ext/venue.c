@@ -223,7 +223,7 @@ static int venue_prepare(VText *t, const char *z, size_t n, PeBuf *pBuf){
 
 static const unsigned char *lower_table(void){
   static const unsigned char a[256] = {
-#define R8(b) b,b+1,b+2,b+3,b+4,b+5,b+6,b+7
+#define R8(b) (b),(b)+1,(b)+2,(b)+3,(b)+4,(b)+5,(b)+6,(b)+7
     R8(0),R8(8),R8(16),R8(24),R8(32),R8(40),R8(48),R8(56),
     64,R8(97),R8(105),R8(113),'y','z',91,92,93,94,95,
     R8(96),R8(104),R8(112),R8(120),
@@ -339,7 +339,7 @@ static void venue_tokenize(VText *t){
         i++;
         continue;
       }
-      len = 1; isDigit = (k & C_DIGIT)!=0;
+      isDigit = (k & C_DIGIT)!=0;   /* (the token loop below reads its own lengths) */
     }else{
       len = tok_char(z, n, i, &isDigit);
       if( len==0 ){
