@@ -208,6 +208,7 @@ void bib_diag(BibParser *p, size_t off, int severity, const char *zKind,
     return;
   }
   va_start(ap, zFormat);
+  /* NOLINTNEXTLINE(clang-analyzer-valist.Uninitialized): va_start above (a clang 14 false positive) */
   nMsg = vsnprintf(zMsg, sizeof(zMsg), zFormat, ap);
   va_end(ap);
   if( nMsg<0 ) nMsg = 0;

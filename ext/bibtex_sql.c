@@ -679,8 +679,8 @@ static void cite_key_func(sqlite3_context *ctx, int argc, sqlite3_value **argv){
   int k, rc;
   char *z;
   size_t n;
+  for(k=0; k<3; k++){ az[k] = 0; an[k] = 0; }   /* cite_key takes exactly 3 */
   for(k=0; k<3 && k<argc; k++){
-    az[k] = 0; an[k] = 0;
     if( sqlite3_value_type(argv[k])!=SQLITE_NULL ){
       az[k] = pe_value_text(argv[k], &an[k]);
       if( az[k]==0 ){ sqlite3_result_error_nomem(ctx); return; }

@@ -581,7 +581,7 @@ static int process_content_line(PeRl *p, const char *z, size_t len, size_t off){
     note_line(p, z, len, 0, 1);       /* continues the sentence above */
     return 0;
   }
-  if( (zWhy = quick_note_reason(z, len))!=0 ){
+  if( quick_note_reason(z, len)!=0 ){
     note_line(p, z, len, 0, 0);
     return 0;
   }

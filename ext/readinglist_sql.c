@@ -138,7 +138,7 @@ static int rl_filter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr,
   if( z==0 && n>0 ) return SQLITE_NOMEM;
   pCur->zText = pe_malloc(n ? n : 1);
   if( pCur->zText==0 ) return SQLITE_NOMEM;
-  if( n ) memcpy(pCur->zText, z, n);
+  if( n && z ) memcpy(pCur->zText, z, n);
   pCur->pParser = pe_rl_new(pCur->zText, n);
   if( pCur->pParser==0 ) return SQLITE_NOMEM;
   pCur->eof = 0;
@@ -205,8 +205,9 @@ static int rl_best_index(sqlite3_vtab *pVtab, sqlite3_index_info *pInfo){
   return SQLITE_OK;
 }
 
+/* name is a declarator, so it cannot be parenthesized */
 #define RL_MODULE(name, connect) static const sqlite3_module name = { \
-  .iVersion = 0, .xCreate = 0, .xConnect = connect, .xBestIndex = rl_best_index, \
+  .iVersion = 0, .xCreate = 0, .xConnect = (connect), .xBestIndex = rl_best_index, \
   .xDisconnect = rl_disconnect, .xOpen = rl_open, .xClose = rl_close, \
   .xFilter = rl_filter, .xNext = rl_next, .xEof = rl_eof, .xColumn = rl_column, \
   .xRowid = rl_rowid }
