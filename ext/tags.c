@@ -108,19 +108,6 @@ static int pair_closer(uint32_t c, uint32_t *pClose){
 
 /* ------------------------------------------------------------ tag_norm */
 
-/* Is z[0..n) ASCII and CJK Unified Ideographs only?  Those are stable under
-** NFKC, case folding and mark stripping except ASCII case, so folding is a
-** byte copy with A-Z lowered, without utf8proc (most tags and titles). */
-static int fold_is_trivial(const char *z, size_t n){
-  size_t i = 0;
-  while( i<n ){
-    uint32_t c;
-    if( (unsigned char)z[i]<0x80 ){ i++; continue; }
-    i += (size_t)pe_utf8_decode((const unsigned char*)z+i, n-i, &c);
-    if( !((c>=0x4E00 && c<=0x9FFF) || (c>=0x3400 && c<=0x4DBF)) ) return 0;
-  }
-  return 1;
-}
 
 
 /* White space, '_', '-' and control characters: one '-' inside a tag,
@@ -253,7 +240,7 @@ int pe_tag_norm(PeBuf *out, const char *z, size_t n){
   size_t start = out->n, i, a, b, w;
   int pendingSep = 0, pendingSlash = 0;
   char *s;
-  if( fold_is_trivial(z, n) ){
+  if( pe_fold_is_trivial(z, n) ){
     if( pe_buf_reserve(out, n) ) return PE_NOMEM;
     for(i=0; i<n; i++){
       char c = z[i];

@@ -177,19 +177,6 @@ static int write_words(PeBuf *out, const char *z, size_t n){
   return PE_OK;
 }
 
-/* Is z[0..n) ASCII and CJK Unified Ideographs only?  Those are stable under
-** NFKC, case folding and mark stripping except ASCII case, so folding is a
-** byte copy with A-Z lowered, without utf8proc (most tags and titles). */
-static int fold_is_trivial(const char *z, size_t n){
-  size_t i = 0;
-  while( i<n ){
-    uint32_t c;
-    if( (unsigned char)z[i]<0x80 ){ i++; continue; }
-    i += (size_t)pe_utf8_decode((const unsigned char*)z+i, n-i, &c);
-    if( !((c>=0x4E00 && c<=0x9FFF) || (c>=0x3400 && c<=0x4DBF)) ) return 0;
-  }
-  return 1;
-}
 
 int pe_title_key(PeBuf *out, const char *z, size_t n){
   PeBuf a, b;
@@ -213,7 +200,7 @@ int pe_title_key(PeBuf *out, const char *z, size_t n){
       n = a.n;
     }
   }
-  if( !fold_is_trivial(z, n) ){
+  if( !pe_fold_is_trivial(z, n) ){
     pe_buf_reset(&b);
     rc = pe_fold_append(&b, z, n,
                         PE_FOLD_NFKC|PE_FOLD_CASE|PE_FOLD_IGNORE|PE_FOLD_STRIPMARK);

@@ -117,6 +117,17 @@ done:
   return rc;
 }
 
+int pe_fold_is_trivial(const char *z, size_t n){
+  size_t i = 0;
+  while( i<n ){
+    uint32_t c;
+    if( (unsigned char)z[i]<0x80 ){ i++; continue; }
+    i += (size_t)pe_utf8_decode((const unsigned char*)z+i, n-i, &c);
+    if( !((c>=0x4E00 && c<=0x9FFF) || (c>=0x3400 && c<=0x4DBF)) ) return 0;
+  }
+  return 1;
+}
+
 int pe_is_cjk(uint32_t c){
   return (c>=0x4E00 && c<=0x9FFF)       /* CJK Unified Ideographs */
       || (c>=0x3400 && c<=0x4DBF)       /* Extension A */

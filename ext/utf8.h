@@ -38,6 +38,11 @@ size_t pe_utf8_offset(const char *z, size_t n, size_t iChar);
 ** PE_FOLD_NFKC|PE_FOLD_CASE|PE_FOLD_IGNORE).  Returns PE_OK or PE_NOMEM. */
 int pe_fold_append(struct PeBuf *out, const char *z, size_t n, unsigned opts);
 
+/* Is z[0..n) ASCII and CJK Unified Ideographs only?  Those are stable under
+** NFKC, case folding and mark stripping except for ASCII case, so folding
+** such text is a byte copy with A-Z lowered: the cores' fast path. */
+int pe_fold_is_trivial(const char *z, size_t n);
+
 /* Character classes used by several cores. */
 int pe_is_cjk(uint32_t c);      /* Han (all blocks, compatibility forms), kana, bopomofo */
 int pe_is_space(uint32_t c);    /* Unicode White_Space */
