@@ -293,15 +293,25 @@ int pe_tag_norm(PeBuf *out, const char *z, size_t n){
 void pe_tags_init(PeTagIter *it, const char *z, size_t n, unsigned flags){
   memset(it, 0, sizeof(*it));
   it->z = z ? z : "";
-  it->n = z ? n : 0;
+  it->n = it->nTotal = z ? n : 0;
   it->flags = flags;
   pe_buf_init(&it->tag);
 }
 
 void pe_tags_close(PeTagIter *it){ pe_buf_free(&it->tag); }
 
+/* Private flag: find raw spans only, without normalizing (item_kind). */
+#define TAGS_SPANS_ONLY 0x100
+
 /* Normalize z[a..b) as the current tag; 1 when it is not empty, -1 OOM. */
 static int set_tag(PeTagIter *it, size_t iRaw, size_t nRaw, size_t a, size_t b){
+  if( it->flags & TAGS_SPANS_ONLY ){
+    it->zTag = "";
+    it->nTag = 0;
+    it->iRaw = iRaw;
+    it->nRaw = nRaw;
+    return a<b;
+  }
   pe_buf_reset(&it->tag);
   if( pe_tag_norm(&it->tag, it->z+a, b-a) ) return -1;
   if( it->tag.n==0 ) return 0;
@@ -485,8 +495,200 @@ static int scan_marked(PeTagIter *it){
   return PE_OK;
 }
 
+/* ---------------------------------------------------------- mixed list */
+
+/* Skip the bracket group opening at z[i] (to its closer on the same line);
+** i+1 when it is not one. */
+static size_t skip_group(const char *z, size_t n, size_t i){
+  static const char *const azClose[] = { "]", "\xE3\x80\x91", "\xE3\x80\x95", "\xE3\x80\x97", "\xEF\xBC\xBD" };
+  const char *zClose = 0;
+  size_t j, nClose;
+  unsigned char c = (unsigned char)z[i];
+  if( c=='[' ) zClose = azClose[0];
+  else if( c==0xE3 && i+2<n && (unsigned char)z[i+1]==0x80 ){
+    unsigned char d = (unsigned char)z[i+2];
+    zClose = d==0x90 ? azClose[1] : d==0x94 ? azClose[2] : d==0x96 ? azClose[3] : 0;
+  }else if( c==0xEF && i+2<n && (unsigned char)z[i+1]==0xBC && (unsigned char)z[i+2]==0xBB ){
+    zClose = azClose[4];
+  }
+  if( zClose==0 ) return i+1;
+  nClose = strlen(zClose);
+  for(j=i+1; j<n && z[j]!='\n'; j++){
+    if( nClose<=n-j && memcmp(z+j, zClose, nClose)==0 ) return j+nClose;
+  }
+  return i+1;
+}
+
+/* The end of the item starting at z[i]: the next separator outside bracket
+** groups (its length in *pSep), or n (*pSep = 0). */
+static size_t item_end(const char *z, size_t n, size_t i, int *pSep){
+  while( i<n ){
+    unsigned char c = (unsigned char)z[i];
+    int sep;
+    if( c<0x80 && c!='[' ){                          /* the common case */
+      if( c==',' || c==';' || c=='|' || c=='\n' || c=='\r' ){ *pSep = 1; return i; }
+      i++;
+      continue;
+    }
+    sep = separator_at(z, n, i);
+    if( sep ){ *pSep = sep; return i; }
+    i = skip_group(z, n, i);
+  }
+  *pSep = 0;
+  return n;
+}
+
+/* Trim white space around z[*pa..*pb). */
+static void trim_span(const char *z, size_t *pa, size_t *pb){
+  size_t a = *pa, b = *pb;
+  while( a<b ){ uint32_t c; int l = decode_at(z, b, a, &c); if( !pe_is_space(c) ) break; a += (size_t)l; }
+  while( a<b ){ size_t j; uint32_t c = decode_before(z, b, &j); if( j<a || !pe_is_space(c) ) break; b = j; }
+  *pa = a; *pb = b;
+}
+
+/* Does z[a..b) hold a letter or digit? */
+static int has_word_char(const char *z, size_t a, size_t b){
+  while( a<b ){
+    uint32_t c;
+    a += (size_t)decode_at(z, b, a, &c);
+    if( is_letter_digit_mark(c) ) return 1;
+  }
+  return 0;
+}
+
+/* What the item z[a..b) is: 1 marked tags only, 2 a short plain phrase,
+** 0 prose (marked tags with words beside them, a URL, a long phrase),
+** -1 on OOM. */
+static int item_kind(const char *z, size_t a, size_t b){
+  PeTagIter sub;
+  size_t pos = a, nWord = 1, k;
+  int rc, nTag = 0, prose = 0, mark = 0;
+  for(k=a; k<b && !mark; k++){
+    unsigned char c = (unsigned char)z[k];
+    mark = c=='#' || c=='[' || c==0xE3 || c==0xEF || (c==':' && k+2<b && z[k+1]=='/');
+  }
+  if( !mark ){                                       /* plain: no sub-scan */
+    if( pe_utf8_count(z+a, b-a)>32 ) return 0;
+    for(k=a; k<b; k++) if( z[k]==' ' ) nWord++;
+    return nWord<=6 ? 2 : 0;
+  }
+  pe_tags_init(&sub, z+a, b-a, PE_TAGS_MARKED_ONLY|TAGS_SPANS_ONLY);
+  while( (rc = pe_tags_next(&sub))==PE_TAG_ROW ){
+    nTag++;
+    if( has_word_char(z, pos, a+sub.iRaw) ) prose = 1;
+    if( a+sub.iRaw+sub.nRaw > pos ) pos = a+sub.iRaw+sub.nRaw;
+  }
+  pe_tags_close(&sub);
+  if( rc!=PE_OK ) return -1;
+  if( nTag>0 ){
+    if( sub.sawMarkup || prose || has_word_char(z, pos, b) ) return 0;
+    return 1;
+  }
+  if( sub.sawMarkup || pe_utf8_count(z+a, b-a)>32 ) return 0;
+  for(k=a; k<b; k++) if( z[k]==' ' ) nWord++;
+  return nWord<=6 ? 2 : 0;
+}
+
+/* Is the whole text a mixed list (one line; items marked or plain, with at
+** least one of each)?  1 yes, 0 no, -1 on OOM. */
+static int is_mixed_list(const char *z, size_t n){
+  size_t i = 0;
+  int nMarked = 0, nPlain = 0, nSep = 0;
+  /* One pass first: a line break, or no possible mark ('#', '[', a lead
+  ** byte of 【〔〖＃［), or no separator outside brackets: not a mixed list
+  ** (the other modes handle those texts). */
+  if( !memchr(z, ',', n) && !memchr(z, ';', n) && !memchr(z, '|', n)
+      && !memchr(z, 0xEF, n) && !memchr(z, 0xE3, n) ){
+    return 0;                               /* no separator at all (fast) */
+  }
+  {
+    int hasMark = 0, hasSep = 0;
+    while( i<n ){
+      unsigned char c = (unsigned char)z[i];
+      if( c<0x80 && c!='[' ){
+        if( c=='\n' || c=='\r' ) return 0;
+        if( c==',' || c==';' || c=='|' ) hasSep = 1;
+        else if( c=='#' ) hasMark = 1;
+        i++;
+        continue;
+      }
+      if( separator_at(z, n, i) ){ hasSep = 1; i += 3; continue; }
+      if( c=='[' || c==0xE3 || c==0xEF ) hasMark = 1;
+      i = skip_group(z, n, i);
+    }
+    if( !hasMark || !hasSep ) return 0;
+  }
+  i = 0;
+  while( i<=n ){
+    int sep, kind;
+    size_t e = item_end(z, n, i, &sep), a = i, b = e;
+    trim_span(z, &a, &b);
+    if( a<b ){
+      kind = item_kind(z, a, b);
+      if( kind<0 ) return -1;
+      if( kind==0 ) return 0;
+      if( kind==1 ) nMarked++; else nPlain++;
+    }
+    if( sep==0 ) break;
+    nSep++;
+    i = e+(size_t)sep;
+  }
+  return nSep>0 && nMarked>0 && nPlain>0;
+}
+
+/* Mixed-list mode: each item's marked tags, or the item as one tag. */
+static int next_mixed(PeTagIter *it){
+  int rc;
+  for(;;){
+    if( it->iItem < it->iItemEnd ){                  /* a bracket's list */
+      rc = next_item(it, 1);
+      if( rc==PE_TAG_ROW ) it->itemFound = 1;
+      if( rc!=PE_OK ) return rc;
+    }
+    if( it->inItem ){
+      rc = scan_marked(it);                          /* it->n is the item's end */
+      if( rc==PE_TAG_ROW ) it->itemFound = 1;
+      if( rc!=PE_OK ) return rc;
+      if( it->iItem < it->iItemEnd ) continue;
+      it->inItem = 0;
+      it->n = it->nTotal;
+      if( !it->itemFound ){
+        int r = set_tag(it, it->itemA, it->itemB-it->itemA, it->itemA, it->itemB);
+        if( r<0 ) return PE_NOMEM;
+        if( r>0 ){ it->isMarked = 0; return PE_TAG_ROW; }
+      }
+      continue;
+    }
+    if( it->iTop >= it->nTotal ) return PE_OK;
+    {
+      int sep;
+      size_t e = item_end(it->z, it->nTotal, it->iTop, &sep), a = it->iTop, b = e;
+      it->iTop = sep ? e+(size_t)sep : it->nTotal;
+      trim_span(it->z, &a, &b);
+      if( a==b ) continue;
+      it->inItem = 1;
+      it->itemFound = 0;
+      it->itemA = it->i = a;
+      it->itemB = it->n = b;
+    }
+  }
+}
+
 int pe_tags_next(PeTagIter *it){
   int rc;
+  if( !it->started ){
+    it->started = 1;
+    if( !(it->flags & PE_TAGS_MARKED_ONLY) ){
+      int r = is_mixed_list(it->z, it->nTotal);
+      if( r<0 ) return PE_NOMEM;
+      if( r ) it->mode = 3;
+    }
+  }
+  if( it->mode==3 ){
+    rc = next_mixed(it);
+    if( rc==PE_OK ) it->mode = 2;
+    return rc;
+  }
   for(;;){
     if( it->iItem < it->iItemEnd ){
       rc = next_item(it, it->mode==0);

@@ -31,6 +31,11 @@
 **   list: the text holds no marked tag, so it is a list split on
 **     , ; | ， 、 ； and line breaks ('Domain Adaptation, NAS').  A text
 **     holding a Markdown link or a URL is prose, never a list: no tags.
+**   mixed list: a one-line text split by those separators (outside
+**     brackets) into items that are each either marked tags only
+**     ('#NAS', '[video, SSL]', '【会议】') or a short plain phrase (at most
+**     6 words and 32 characters, no URL): 'Domain Adaptation, #NAS' gives
+**     both tags, where the marked mode would drop 'Domain Adaptation'.
 **
 ** Use from C:
 **
@@ -73,6 +78,11 @@ typedef struct PeTagIter {
   int nFound;
   int sawMarkup;         /* met a Markdown link or a URL: not a plain list */
   size_t iItem, iItemEnd;  /* pending items of a bracket holding a list */
+  int started;           /* the mode is chosen at the first call */
+  size_t nTotal;         /* n of the text (n is the end of the current item) */
+  size_t iTop;           /* mixed list: where the next item starts */
+  size_t itemA, itemB;   /* mixed list: the current item */
+  int inItem, itemFound;
   PeBuf tag;
 } PeTagIter;
 

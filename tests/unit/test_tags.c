@@ -180,6 +180,9 @@ int main(void){
   CHECK_EACH("#自监督#视频", 0, "自监督@0+10");                      /* closing '#' */
   CHECK_EACH("论文#自监督", 0, "自监督@6+10");                        /* after CJK */
   CHECK_EACH("#a#b", 0, "a@0+2");
+  CHECK_EACH("a b, #c [d, e]", 0, "a-b@0+3 c@5+2 d@9+1 e@12+1");       /* mixed list */
+  CHECK_EACH("a b, #c [d, e]", PE_TAGS_MARKED_ONLY, "c@5+2 d@9+1 e@12+1");
+  CHECK_EACH("a b, x #c", 0, "c@7+2");                               /* prose: marked only */
 
   /* tag sets */
   pe_tagset_init(&s);
