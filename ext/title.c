@@ -496,5 +496,6 @@ done:
   pe_buf_free(&ka);
   pe_buf_free(&kb);
   pe_buf_free(&kr);
+  if( best>1.0 ) best = 1.0;      /* sums of weights can round to 1.0000000000000002 */
   return best;
 }
