@@ -36,18 +36,6 @@ static int is_letter(uint32_t c){
   }
 }
 
-static int is_letter_digit_mark(uint32_t c){
-  if( c<0x80 ) return is_letter(c) || (c>='0' && c<='9');
-  switch( utf8proc_category((utf8proc_int32_t)c) ){
-    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
-    case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO:
-    case UTF8PROC_CATEGORY_MN: case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME:
-    case UTF8PROC_CATEGORY_ND: case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO:
-      return 1;
-    default: return 0;
-  }
-}
-
 static int has_letter(const char *z, size_t n){
   size_t i = 0;
   uint32_t c;
@@ -60,7 +48,7 @@ static int has_letter(const char *z, size_t n){
 
 /* Hashtag body characters. */
 static int is_hashtag_char(uint32_t c){
-  return is_letter_digit_mark(c) || c=='_' || c=='-' || c=='/' || c=='.' || c=='+';
+  return pe_is_word_char(c) || c=='_' || c=='-' || c=='/' || c=='.' || c=='+';
 }
 
 /* May a '#' follow this character and start a hashtag?  Not a Latin letter
@@ -394,7 +382,7 @@ static int try_hashtag(PeTagIter *it, size_t i, int m, size_t *pNext){
   {
     uint32_t c0;
     decode_at(z, n, i+(size_t)m, &c0);
-    if( !is_letter_digit_mark(c0) ) return PE_OK;
+    if( !pe_is_word_char(c0) ) return PE_OK;
   }
   r = set_tag(it, i, e-i, i+(size_t)m, e);
   if( r<0 ) return PE_NOMEM;
@@ -441,7 +429,7 @@ static int try_bracket(PeTagIter *it, size_t i, int m, const char *zClose,
     }
     if( i>0 ){
       uint32_t c = decode_before(z, i, 0);
-      if( is_letter_digit_mark(c) || (c<0x80 && strchr("\\![_})^", (int)c)) ) return PE_OK;
+      if( pe_is_word_char(c) || (c<0x80 && strchr("\\![_})^", (int)c)) ) return PE_OK;
     }
     if( k<n && (z[k]==':' || z[k]==']') ){ *pNext = k; return PE_OK; }
   }
@@ -551,7 +539,7 @@ static int has_word_char(const char *z, size_t a, size_t b){
   while( a<b ){
     uint32_t c;
     a += (size_t)decode_at(z, b, a, &c);
-    if( is_letter_digit_mark(c) ) return 1;
+    if( pe_is_word_char(c) ) return 1;
   }
   return 0;
 }

@@ -87,18 +87,6 @@ static int is_apostrophe(uint32_t c){
   return c=='\'' || c==0x2019 || c==0x2018 || c==0x02BC || c=='`' || c==0xB4;
 }
 
-/* Is c a letter, digit or (spacing) mark: part of a word? */
-static int is_word_cp(uint32_t c){
-  switch( utf8proc_category((utf8proc_int32_t)c) ){
-    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
-    case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO:
-    case UTF8PROC_CATEGORY_MN: case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME:
-    case UTF8PROC_CATEGORY_ND: case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO:
-      return 1;
-    default: return 0;
-  }
-}
-
 /* Greek small letters (what NFKC and case folding leave of every Greek
 ** letter and symbol form) by their LaTeX names, so that β-VAE, $\beta$-VAE
 ** and beta-VAE have one key.  Final sigma is sigma. */
@@ -162,7 +150,7 @@ static int write_words(PeBuf *out, const char *z, size_t n){
         out->n += nName;
         continue;
       }
-      if( is_word_cp(c) ){
+      if( pe_is_word_char(c) ){
         int cjk = pe_is_cjk(c);
         if( pendingSpace && out->n>start && !lastCjk && !cjk ) out->z[out->n++] = ' ';
         pendingSpace = 0;

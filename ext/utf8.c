@@ -144,6 +144,18 @@ int pe_is_cjk(uint32_t c){
       || (c>=0x1B000 && c<=0x1B16F);    /* Kana Supplement/Extended */
 }
 
+int pe_is_word_char(uint32_t c){
+  if( c<0x80 ) return ((c|0x20)>='a' && (c|0x20)<='z') || (c>='0' && c<='9');
+  switch( utf8proc_category((utf8proc_int32_t)c) ){
+    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO:
+    case UTF8PROC_CATEGORY_MN: case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME:
+    case UTF8PROC_CATEGORY_ND: case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO:
+      return 1;
+    default: return 0;
+  }
+}
+
 int pe_is_space(uint32_t c){
   return c==' ' || (c>=0x09 && c<=0x0D) || c==0x85 || c==0xA0 || c==0x1680
       || (c>=0x2000 && c<=0x200A) || c==0x2028 || c==0x2029 || c==0x202F
