@@ -168,24 +168,90 @@ static int ends_doi(char c, int inEscapedUrl){
       || (c=='&' && inEscapedUrl);
 }
 
+/* Which bracket c is: 0..2 for ( [ <, 3..5 for ) ] >, -1 for none. */
+static int bracket_kind(char c){
+  const char *p = c ? strchr("([<)]>", c) : 0;
+  return p ? (int)(p - "([<)]>") : -1;
+}
+
+/* Does z[0..n) close a bracket it never opened?  (The suffix scan of
+** pe_doi_find() would end there.) */
+static int has_unmatched_closer(const char *z, size_t n){
+  int depth[3] = {0, 0, 0};
+  size_t i;
+  for(i=0; i<n; i++){
+    int k = bracket_kind(z[i]);
+    if( k>=3 && --depth[k-3]<0 ) return 1;
+    if( k>=0 && k<3 ) depth[k]++;
+  }
+  return 0;
+}
+
+/* Two hex digits at z[j]? */
+static int is_hex_pair(const char *z, size_t n, size_t j){
+  return j+1<n && hex_value(z[j])>=0 && hex_value(z[j+1])>=0;
+}
+
+/* The character of the %XX escape at z[j], or -1 when there is none (or it
+** would be white space, a control or non-ASCII, which stay escaped). */
+static int escape_at(const char *z, size_t n, size_t j){
+  int hi, lo;
+  if( z[j]!='%' || !is_hex_pair(z, n, j+1) ) return -1;
+  hi = hex_value(z[j+1]);
+  lo = hex_value(z[j+2]);
+  if( hi<0 || lo<0 || hi*16+lo<=0x20 || hi*16+lo>=0x7F ) return -1;
+  return hi*16+lo;
+}
+
+/* Append z[0..n) to out with its %XX escapes decoded and ASCII lowercased.
+** An escape stays as written (lowercased) when its character, written as
+** such, would end or change the DOI where the result is read again: a stop
+** character of ends_doi(), a '%' or hex digit that would make another
+** escape with its neighbours ('%25' + '41', '%' + '%34' + '1'), and a
+** closing bracket when decodeClosers is 0 or it has no opener so far.  So a
+** resolver still reads "10.1/a%29b" as the DOI 10.1/a)b, and doi() of
+** doi()'s result is that result. */
+static void emit_decoded(const char *z, size_t n, int decodeClosers, PeBuf *out){
+  int depth[3] = {0, 0, 0};
+  size_t j = 0, start = out->n;
+  while( j<n ){
+    int c = escape_at(z, n, j), k;
+    if( c>=0 ){
+      size_t m = out->n - start;           /* written so far, ending at out->z[out->n-1] */
+      int afterPercent = (m>=1 && out->z[out->n-1]=='%')
+                      || (m>=2 && out->z[out->n-2]=='%' && hex_value(out->z[out->n-1])>=0);
+      k = bracket_kind((char)c);
+      if( ends_doi((char)c, 0) || (c=='%' && is_hex_pair(z, n, j+3))
+       || (hex_value((char)c)>=0 && afterPercent)
+       || (k>=3 && (!decodeClosers || depth[k-3]==0)) ){
+        c = -1;             /* keep the escape: its digits follow as written */
+      }
+    }
+    if( c<0 ){
+      c = (unsigned char)z[j++];
+    }else{
+      j += 3;
+    }
+    k = bracket_kind((char)c);
+    if( k>=0 ) depth[k%3] += k<3 ? 1 : -1;
+    pe_buf_appendc(out, (char)(c>='A' && c<='Z' ? c+32 : c));
+  }
+}
+
 int pe_doi_find(const char *z, size_t n, PeBuf *out){
   size_t i;
   for(i=0; i+4<n; i++){
     size_t s, e, start;
-    int depth[3] = {0, 0, 0}, escaped;
+    int depth[3] = {0, 0, 0}, escaped, k;
     if( z[i]!='1' ) continue;
     s = match_prefix(z, n, i);
     if( s==0 ) continue;
     escaped = z[s-1]!='/';
     /* The suffix: to a stop character or an unmatched closer. */
     for(e=s; e<n && !ends_doi(z[e], escaped); e++){
-      const char *p = strchr("([<)]>", z[e]);
-      if( p && *p ){
-        int k = (int)((p - "([<)]>") % 3);
-        if( p - "([<)]>" < 3 ) depth[k]++;
-        else if( depth[k]==0 ) break;
-        else depth[k]--;
-      }
+      k = bracket_kind(z[e]);
+      if( k>=3 && depth[k-3]==0 ) break;
+      if( k>=0 ) depth[k%3] += k<3 ? 1 : -1;
     }
     /* Trailing punctuation and unmatched openers ('10.1/abc(', '10.1/a;['),
     ** in any order. */
@@ -193,21 +259,11 @@ int pe_doi_find(const char *z, size_t n, PeBuf *out){
     if( e==s ) continue;
     /* Emit: the prefix with '/', the suffix decoded, all lowercased. */
     start = out->n;
-    {
-      size_t j = i;
-      while( j<e ){
-        char c = z[j];
-        int hi, lo;
-        if( c=='%' && j+2<e && (hi = hex_value(z[j+1]))>=0 && (lo = hex_value(z[j+2]))>=0
-            && hi*16+lo>0x20 && hi*16+lo<0x7F ){
-          c = (char)(hi*16+lo);
-          j += 3;
-        }else{
-          j++;
-        }
-        if( c>='A' && c<='Z' ) c = (char)(c+32);
-        pe_buf_appendc(out, c);
-      }
+    emit_decoded(z+i, e-i, 1, out);
+    if( !out->oom && has_unmatched_closer(out->z+start, out->n-start) ){
+      /* A decoded closer took the opener of a later one: keep them all. */
+      out->n = start;
+      emit_decoded(z+i, e-i, 0, out);
     }
     if( out->oom ) return -1;
     /* Decoding may have revealed trailing punctuation ('%2E'): trim again;
@@ -238,14 +294,15 @@ int pe_doi_url(PeBuf *out, const char *zDoi, size_t nDoi){
   pe_buf_appends(out, "https://doi.org/");
   for(i=0; i<nDoi; i++){
     unsigned char c = (unsigned char)zDoi[i];
-    /* A closer without its opener (a decoded %29) would end the DOI when
-    ** the URL is read back: escape it, as the quote. */
+    /* A closer without its opener would end the DOI when the URL is read
+    ** back: escape it, as the quote.  An escape doi() kept (%29) stays. */
     int unmatched = (c==')' && nParen--==0) || (c==']' && nBracket--==0);
+    int isEscape = c=='%' && is_hex_pair(zDoi, nDoi, i+1);
     if( c=='(' ) nParen++;
     if( c=='[' ) nBracket++;
     if( nParen<0 ) nParen = 0;
     if( nBracket<0 ) nBracket = 0;
-    if( c<=' ' || c>=0x7F || unmatched || strchr("\"#%'<>?\\^`{|}", (int)c) ){
+    if( c<=' ' || c>=0x7F || unmatched || (!isEscape && strchr("\"#%'<>?\\^`{|}", (int)c)) ){
       pe_buf_appendf(out, "%%%02X", c);
     }else{
       pe_buf_appendc(out, (char)c);

@@ -43,6 +43,10 @@ static void check_doi(const char *z, size_t n){
     FUZZ_ASSERT(d.n>=4 && memcmp(d.z, "10.", 3)==0 && memchr(d.z, '/', d.n), "bad DOI '%s'", d.z);
     for(i=0; i<d.n; i++) FUZZ_ASSERT(!(d.z[i]>='A' && d.z[i]<='Z'), "upper case in '%s'", d.z);
     FUZZ_ASSERT(strchr(".,;:!?", d.z[d.n-1])==0, "trailing punctuation in '%s'", d.z);
+    if( pe_doi_find(d.z, d.n, &again)==1 ){
+      FUZZ_ASSERT(fuzz_same(again.z, again.n, d.z, d.n), "doi('%s') is '%s', not itself", d.z, again.z);
+    }
+    pe_buf_reset(&again);
     if( pe_doi_url(&url, d.z, d.n)==PE_OK ){
       int rc2 = pe_doi_find(url.z, url.n, &again);
       if( rc2>=0 ){
