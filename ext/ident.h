@@ -27,7 +27,10 @@
 **   (balanced brackets inside, as in 10.1016/S0140-6736(20)30183-5, stay).
 **   Trailing . , ; : ! ? are trimmed.  %XX escapes are decoded (doi.org and
 **   publisher URLs write '/' as %2F), then the DOI is lowercased (DOIs are
-**   case-insensitive).
+**   case-insensitive).  An escape stays (lowercased) when its character would
+**   end or change the DOI where the result is read again (a closer without
+**   its opener, a stop character, a '%' before two hex digits), so the DOI
+**   found in a DOI is that DOI: doi(doi(x)) = doi(x).
 */
 #ifndef PE_IDENT_H
 #define PE_IDENT_H

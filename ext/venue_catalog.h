@@ -82,6 +82,7 @@ typedef struct PeVenueSquash {
 
 extern const PeVenue pe_venue_table[];
 extern const int pe_venue_count;
+extern const uint16_t pe_venue_by_acronym[];   /* venue indexes by acronym (strcmp order) */
 extern const PeVenueWord pe_venue_words[];
 extern const int pe_venue_word_count;
 /* A slot of the word hash table: the word's full hash, so that most probes

@@ -345,6 +345,13 @@ def main():
             cstr(v['acronym']), cstr(v['name']), cstr(v['aliases']), cstr(v['dblp']),
             v['kind'], s, m, b, vb))
     o.append('};\n')
+    # venue indexes in strcmp() order of their acronyms (ties: lower index first)
+    assert len(venues) <= 65535, 'pe_venue_by_acronym holds uint16_t indexes'
+    order = sorted(range(len(venues)), key=lambda i: (venues[i]['acronym'].encode('utf-8'), i))
+    o.append('const uint16_t pe_venue_by_acronym[] = {')
+    for i in range(0, len(order), 16):
+        o.append('  ' + ','.join(str(x) for x in order[i:i + 16]) + ',')
+    o.append('};\n')
     o.append('const int pe_venue_word_count = %d;' % len(vocab.words))
     o.append('const PeVenueWord pe_venue_words[] = {')
     for i, (w, cls, val, stem) in enumerate(vocab.words):
