@@ -75,9 +75,14 @@ int pe_venue_kind_from_name(const char *z){
 }
 
 int pe_venue_find_acronym(const char *z){
-  int i;
-  for(i=0; i<pe_venue_count; i++){
-    if( strcmp(pe_venue_table[i].zAcronym, z)==0 ) return i;
+  int lo = 0, hi = pe_venue_count;     /* binary search for the first >= z */
+  while( lo<hi ){
+    int mid = lo + (hi-lo)/2;
+    if( strcmp(pe_venue_table[pe_venue_by_acronym[mid]].zAcronym, z)<0 ) lo = mid+1;
+    else hi = mid;
+  }
+  if( lo<pe_venue_count && strcmp(pe_venue_table[pe_venue_by_acronym[lo]].zAcronym, z)==0 ){
+    return pe_venue_by_acronym[lo];
   }
   return -1;
 }
@@ -553,19 +558,36 @@ static int tok_is(const VText *t, const VTok *p, const char *zWord){
   return zWord[k]==0;
 }
 
+/* pe_venue_hash() of z[0..n) in ASCII lower case (an unknown word's
+** canonical form, as pe_venue_alias_words writes it). */
+static uint32_t lower_hash(const char *z, size_t n){
+  uint32_t h = 2166136261u;
+  size_t i;
+  for(i=0; i<n; i++){ h ^= (unsigned char)LOWER(z[i]); h *= 16777619u; }
+  return h;
+}
+
+/* The longest overlay alias starting at each token (as for the catalog). */
 static void match_overlay(VText *t, const PeVenueOverlay *ov){
-  int u, i;
-  for(u=0; u<ov->nAlias; u++){
-    const UserAlias *al = &ov->aAlias[u];
-    for(i=0; i+al->nTok<=t->nTok; i++){
+  int i;
+  for(i=0; i<t->nTok; i++){
+    const VTok *p = &t->a[i];
+    const UserAlias *best = 0;
+    uint32_t h = p->id>=0 ? pe_venue_hash(pe_venue_words[p->id].z, pe_venue_words[p->id].n)
+                          : lower_hash(t->z+p->off, p->len);
+    int u;
+    for(u=pe_venue_overlay_first(ov, h); u>=0; u=ov->aAlias[u].nextFirst){
+      const UserAlias *al = &ov->aAlias[u];
       const char *zw = al->zToks;
       int j;
+      if( al->hFirst!=h || al->nTok > t->nTok-i || (best && best->nTok>=al->nTok) ) continue;
       for(j=0; j<al->nTok; j++){
         if( !tok_is(t, &t->a[i+j], zw) ) break;
         zw += strlen(zw)+1;
       }
-      if( j==al->nTok ){ add_match(t, i, al->nTok, -1-al->iVenue, 0); break; }
+      if( j==al->nTok ) best = al;
     }
+    if( best ) add_match(t, i, best->nTok, -1-best->iVenue, 0);
   }
 }
 
@@ -881,7 +903,7 @@ int pe_venue_parse(const PeVenueOverlay *ov, const char *z, size_t n, PeVenueInf
   VText t;
   PeBuf buf;
   VTok aTokStatic[192];
-  VMatch aMatchStatic[192];
+  VMatch aMatchStatic[2*192];
   size_t nMax;
   int rc = PE_OK;
   memset(pOut, 0, sizeof(*pOut));
@@ -891,11 +913,12 @@ int pe_venue_parse(const PeVenueOverlay *ov, const char *z, size_t n, PeVenueInf
   pe_buf_init(&buf);
   rc = venue_prepare(&t, z, n, &buf);
   if( rc ) goto done;
-  /* at most one token per byte; matches: one per token per source */
+  /* at most one token per byte; matches: the longest overlay alias and the
+  ** longest catalog alias per token, a squashed name, a literal */
   nMax = t.n + 1;
-  if( nMax>192 || (ov && (size_t)ov->nAlias+nMax>192) ){
+  if( nMax>192 ){
     t.a = pe_malloc(nMax*sizeof(VTok));
-    t.aMatch = pe_malloc((nMax + (ov ? (size_t)ov->nAlias : 0))*sizeof(VMatch));
+    t.aMatch = pe_malloc(2*nMax*sizeof(VMatch));
     if( t.a==0 || t.aMatch==0 ){ rc = PE_NOMEM; goto done; }
   }
   venue_tokenize(&t);

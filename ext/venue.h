@@ -63,13 +63,19 @@ void pe_venue_cache_clear(PeVenueCache *c);
 int pe_venue_parse_cached(PeVenueCache *c, const PeVenueOverlay *ov, const char *z, size_t n,
                           PeVenueInfo *pOut);
 
-/* User venues and aliases. */
+/* User venues and aliases.  A user table is data, not code: it is held to
+** PE_VENUE_USER_MAX_ROWS rows and PE_VENUE_USER_MAX_BYTES bytes of text
+** (alias + acronym + name + kind), and a row past either is refused with
+** PE_TOOBIG and a message naming the limit. */
+#define PE_VENUE_USER_MAX_ROWS  100000
+#define PE_VENUE_USER_MAX_BYTES (16<<20)
 PeVenueOverlay *pe_venue_overlay_new(void);          /* NULL on OOM */
 void pe_venue_overlay_free(PeVenueOverlay *ov);
 int pe_venue_overlay_count(const PeVenueOverlay *ov); /* venues defined */
 /* Add one row: zAlias may be NULL (the acronym alone is its alias);
 ** zName/zKind NULL keep the catalog's (or nothing, for a new venue).
-** Returns PE_OK, PE_NOMEM, or PE_ERROR with a message in zErr[nErr]. */
+** Returns PE_OK, PE_NOMEM, or PE_ERROR / PE_TOOBIG with a message in
+** zErr[nErr]. */
 int pe_venue_overlay_add(PeVenueOverlay *ov, const char *zAlias, const char *zAcronym,
                          const char *zName, const char *zKind, char *zErr, size_t nErr);
 /* The i-th venue of the overlay (0 <= i < count), as pe_venue_parse reports it. */

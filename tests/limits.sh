@@ -25,6 +25,22 @@ check "WITH t(x) AS (SELECT printf('%.*c', $BIG, 'a') || ' arXiv:2002.05709 doi:
 check "SELECT venue_norm(printf('%.*c', $BIG, 'a'));" \
       "venue: text of $BIG bytes is over the limit of 1048576 bytes (PE_VENUE_MAX_TEXT)"
 check "SELECT venue_norm(substr(replace(printf('%.*c', 1048576, 'x'), 'x', 'nips 2020 '), 1, 1048576));" "NeurIPS"
+# User alias tables: 100,000 rows load in linear time and match through a
+# hash; one row more, or more than 16 MiB of text, is refused naming the limit.
+ROWS="WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i+1 FROM c WHERE i<%d)"
+check "CREATE TABLE paperext_venue_aliases(alias, acronym, name, kind);
+INSERT INTO paperext_venue_aliases $(printf "$ROWS" 50000) SELECT 'Workshop on Topic ' || i, 'WT' || i, NULL, 'workshop' FROM c;
+INSERT INTO paperext_venue_aliases $(printf "$ROWS" 50000) SELECT 'wt' || i || ' meeting', 'WT' || i, 'Topic ' || i, NULL FROM c;
+SELECT venue_norm('Proc. Workshop on Topic 31337, 2021'), venue_year('Proc. Workshop on Topic 31337, 2021'), venue_name('WT31337 meeting'), venue_norm('nips2020'), (SELECT count(*) FROM paperext_venues WHERE acronym LIKE 'WT%');" \
+      "WT31337|2021|Topic 31337|NeurIPS|50000"
+check "CREATE TABLE paperext_venue_aliases(alias, acronym, name, kind);
+INSERT INTO paperext_venue_aliases $(printf "$ROWS" 100001) SELECT 'v' || i, 'V' || i, NULL, NULL FROM c;
+SELECT venue_norm('nips2020');" \
+      "paperext_venue_aliases row 100001: more than 100000 rows (PE_VENUE_USER_MAX_ROWS)"
+check "CREATE TABLE paperext_venue_aliases(alias, acronym, name, kind);
+INSERT INTO paperext_venue_aliases VALUES ('x', 'X', printf('%.*c', 10000000, 'n'), NULL), ('y', 'Y', printf('%.*c', $BIG, 'n'), NULL);
+SELECT venue_norm('nips2020');" \
+      "paperext_venue_aliases row 2: the table's text passes 16777216 bytes (PE_VENUE_USER_MAX_BYTES)"
 
 # Deep nesting: a million brackets or braces (linear, not quadratic).
 check "SELECT tag_norm(printf('%.*c', 1000000, '[') || 'Deep' || printf('%.*c', 1000000, ']')), length(tag_norm(printf('%.*c', 1000000, '[') || 'x' || printf('%.*c', 999999, ']')));" \

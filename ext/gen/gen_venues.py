@@ -212,6 +212,8 @@ def main():
     rows.sort(key=lambda r: 'ABCN'.find(r['ccf_rank'].strip()[:1]) % 4)
     for row in rows:
         acr, name, dblp = row['title'].strip(), row['description'].strip(), row['dblp'].strip()
+        if not acr or not name:      # the export's rows for types.yml carry no venue
+            continue
         if dblp in hand_dblp or acr.lower() in hand_acr:
             continue
         hand_acr.add(acr.lower())

@@ -107,6 +107,56 @@ int main(void){
   pe_venue_overlay_free(ov);
   pe_venue_overlay_free(0);
 
+  /* the overlay at scale: the same words again move the alias to the later
+  ** row; of two aliases starting at one word the longer wins; the limits */
+  ov = pe_venue_overlay_new();
+  for(i=0; i<20000; i++){
+    char zA[48], zAcr[32];
+    snprintf(zA, sizeof zA, "Meeting on Topic %d", i);
+    snprintf(zAcr, sizeof zAcr, "MT%d", i);
+    if( pe_venue_overlay_add(ov, zA, zAcr, 0, "workshop", zErr, sizeof zErr)!=PE_OK ) break;
+  }
+  CHECK_INT(i, 20000);
+  CHECK_INT(pe_venue_overlay_count(ov), 20000);
+  CHECK_VENUE(ov, "Proc. Meeting on Topic 12345 (2021)", "MT12345", 2021, "workshop");
+  CHECK_INT(pe_venue_overlay_add(ov, "meeting on topic 12345", "LATER", 0, 0, zErr, sizeof zErr), PE_OK);
+  CHECK_VENUE(ov, "Meeting on Topic 12345 2021", "LATER", 2021, 0);
+  CHECK_INT(pe_venue_overlay_add(ov, "Meeting", "SHORT", 0, 0, zErr, sizeof zErr), PE_OK);
+  CHECK_VENUE(ov, "Meeting on Topic 7", "MT7", 0, "workshop");
+  CHECK_VENUE(ov, "Meeting 2020", "SHORT", 2020, 0);
+  pe_venue_overlay_free(ov);
+  ov = pe_venue_overlay_new();
+  for(i=0; i<PE_VENUE_USER_MAX_ROWS; i++){
+    if( pe_venue_overlay_add(ov, 0, "ONE", 0, 0, zErr, sizeof zErr)!=PE_OK ) break;
+  }
+  CHECK_INT(i, PE_VENUE_USER_MAX_ROWS);
+  CHECK_INT(pe_venue_overlay_add(ov, 0, "ONE", 0, 0, zErr, sizeof zErr), PE_TOOBIG);
+  CHECK_STR(zErr, "more than 100000 rows (PE_VENUE_USER_MAX_ROWS)");
+  pe_venue_overlay_free(ov);
+  {
+    size_t nBig = PE_VENUE_USER_MAX_BYTES/2 + 1;
+    char *zBig = malloc(nBig+1);
+    memset(zBig, 'n', nBig); zBig[nBig] = 0;
+    ov = pe_venue_overlay_new();
+    CHECK_INT(pe_venue_overlay_add(ov, 0, "BIGA", zBig, 0, zErr, sizeof zErr), PE_OK);
+    CHECK_INT(pe_venue_overlay_add(ov, 0, "BIGB", zBig, 0, zErr, sizeof zErr), PE_TOOBIG);
+    CHECK_STR(zErr, "the table's text passes 16777216 bytes (PE_VENUE_USER_MAX_BYTES)");
+    pe_venue_overlay_free(ov);
+    free(zBig);
+  }
+
+  /* the acronym index agrees with a scan of the catalog */
+  {
+    int nBad = 0, j;
+    for(i=0; i<pe_venue_count; i++){
+      for(j=0; strcmp(pe_venue_table[j].zAcronym, pe_venue_table[i].zAcronym)!=0; j++){}
+      if( pe_venue_find_acronym(pe_venue_table[i].zAcronym)!=j ) nBad++;
+    }
+    CHECK_INT(nBad, 0);
+    CHECK_INT(pe_venue_find_acronym("NoSuchVenue"), -1);
+    CHECK_INT(pe_venue_find_acronym(""), -1);
+  }
+
   /* the memo: the same answer the second time, also after a clear */
   {
     PeVenueCache *c = pe_venue_cache_new();
