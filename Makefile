@@ -52,9 +52,10 @@ BUILD_DEPS = pkg-config:pkg-config cc:gcc sqlite3.pc:libsqlite3-dev \
 TEST_DEPS  = valgrind:valgrind /usr/bin/python3:python3 clang:clang \
              /usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a:libclang-rt-14-dev \
              sqlite-utils:sqlite-utils node:nodejs npm:npm \
-             /usr/include/btparse.h:libbtparse-dev /usr/bin/listbib:texlive-bibtex-extra
+             /usr/include/btparse.h:libbtparse-dev /usr/bin/listbib:texlive-bibtex-extra \
+             /usr/bin/time:time
 
-.PHONY: all deps test-deps test demo bench install uninstall clean generate lint fuzz fuzz-smoke
+.PHONY: all deps test-deps test demo bench install uninstall clean generate lint fuzz fuzz-smoke fuzz-campaign
 
 all: deps paperext.so
 
@@ -121,6 +122,12 @@ fuzz: test-deps $(FUZZ_BIN)
 
 fuzz-smoke:
 	@$(MAKE) -s fuzz FUZZ_TIME=5
+
+# make fuzz-campaign [FUZZ_TIME=seconds per harness] [FUZZ_JOBS=lanes]: hours
+# of fuzzing that a finding does not stop (tests/fuzz/campaign.sh).
+FUZZ_JOBS ?= 2
+fuzz-campaign: test-deps $(FUZZ_BIN)
+	@sh tests/fuzz/campaign.sh $(FUZZ_TIME) $(FUZZ_JOBS)
 
 $(CORE_LIB): $(CORE_SRC:ext/%.c=build/cores/%.o)
 	rm -f $@ && ar rcs $@ $^

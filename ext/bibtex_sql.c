@@ -635,15 +635,11 @@ static void latex_func(sqlite3_context *ctx, int argc, sqlite3_value **argv){
   const char *z;
   size_t n;
   PeBuf b;
-  int rc;
   if( pe_any_null(argc, argv) ) return;
   z = pe_value_text(argv[0], &n);
   if( z==0 ){ sqlite3_result_error_nomem(ctx); return; }
   pe_buf_init(&b);
-  rc = pe_latex_to_unicode(&b, z, n);
-  if( rc!=PE_OK ){ pe_buf_free(&b); pe_result_status(ctx, rc, 0); return; }
-  z = pe_buf_finish(&b, &n);
-  pe_result_text_owned(ctx, (char*)z, n);
+  pe_result_buf(ctx, pe_latex_to_unicode(&b, z, n), &b);
 }
 
 static void format_func(sqlite3_context *ctx, int argc, sqlite3_value **argv){
@@ -677,8 +673,6 @@ static void cite_key_func(sqlite3_context *ctx, int argc, sqlite3_value **argv){
   size_t an[3];
   PeBuf out;
   int k, rc;
-  char *z;
-  size_t n;
   for(k=0; k<3; k++){ az[k] = 0; an[k] = 0; }   /* cite_key takes exactly 3 */
   for(k=0; k<3 && k<argc; k++){
     if( sqlite3_value_type(argv[k])!=SQLITE_NULL ){
@@ -688,9 +682,7 @@ static void cite_key_func(sqlite3_context *ctx, int argc, sqlite3_value **argv){
   }
   pe_buf_init(&out);
   rc = bib_cite_key(&out, az[0], an[0], az[1], an[1], az[2], an[2]);
-  if( rc!=PE_OK ){ pe_buf_free(&out); pe_result_status(ctx, rc, 0); return; }
-  z = pe_buf_finish(&out, &n);
-  pe_result_text_owned(ctx, z, n);
+  pe_result_buf(ctx, rc, &out);
 }
 
 static const PeFunction aFunc[] = {

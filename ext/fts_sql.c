@@ -239,18 +239,11 @@ static void query_func(sqlite3_context *ctx, int argc, sqlite3_value **argv){
   size_t n = 0;
   const char *z;
   PeBuf out;
-  char *zOut;
   if( pe_any_null(argc, argv) ) return;
   z = pe_value_text(argv[0], &n);
   if( z==0 ){ sqlite3_result_error_nomem(ctx); return; }
   pe_buf_init(&out);
-  if( pe_fts_query(&out, z, n)!=PE_OK ){
-    pe_buf_free(&out);
-    sqlite3_result_error_nomem(ctx);
-    return;
-  }
-  zOut = pe_buf_finish(&out, &n);
-  pe_result_text_owned(ctx, zOut, n);
+  pe_result_buf(ctx, pe_fts_query(&out, z, n), &out);
 }
 
 /* --- registration ---------------------------------------------------------- */

@@ -58,8 +58,7 @@ static void arxiv_url_func(sqlite3_context *ctx, int argc, sqlite3_value **argv)
   (void)argc;
   if( !find_arxiv(ctx, argv, &z, &i, &n, &v) ) return;
   pe_buf_init(&b);
-  if( pe_arxiv_url(&b, z+i, n, v) ){ pe_buf_free(&b); sqlite3_result_error_nomem(ctx); return; }
-  pe_result_text_owned(ctx, b.z, b.n);
+  pe_result_buf(ctx, pe_arxiv_url(&b, z+i, n, v), &b);
 }
 
 /* doi(text) and doi_url(text): pUser says which. */
@@ -75,12 +74,11 @@ static void doi_common(sqlite3_context *ctx, sqlite3_value **argv, int asUrl){
   r = pe_doi_find(z, n, &b);
   if( r<0 ){ pe_buf_free(&b); sqlite3_result_error_nomem(ctx); return; }
   if( r==0 ){ pe_buf_free(&b); return; }
-  if( !asUrl ){ pe_result_text_owned(ctx, b.z, b.n); return; }
+  if( !asUrl ){ pe_result_buf(ctx, PE_OK, &b); return; }
   pe_buf_init(&url);
   r = pe_doi_url(&url, b.z, b.n);
   pe_buf_free(&b);
-  if( r ){ pe_buf_free(&url); sqlite3_result_error_nomem(ctx); return; }
-  pe_result_text_owned(ctx, url.z, url.n);
+  pe_result_buf(ctx, r, &url);
 }
 
 static void doi_func(sqlite3_context *ctx, int argc, sqlite3_value **argv){

@@ -13,6 +13,7 @@
 #define PAPEREXT_H
 #include <stddef.h>
 #include "sqlite3ext.h"
+#include "strbuf.h"
 SQLITE_EXTENSION_INIT3
 
 #define PAPEREXT_VERSION "0.1.0"
@@ -78,6 +79,11 @@ void pe_result_status(sqlite3_context *ctx, int rc, const char *zMsg);
 
 /* Return a pe_malloc'ed text (taken over and freed); NULL means OOM. */
 void pe_result_text_owned(sqlite3_context *ctx, char *z, size_t n);
+
+/* The usual end of a core call that filled a PeBuf: rc PE_OK hands the
+** buffer's text to SQLite as the result; any other rc frees the buffer and
+** reports rc (pe_result_status). */
+void pe_result_buf(sqlite3_context *ctx, int rc, PeBuf *b);
 
 /* Set a vtab's error message (printf-style, replaces any previous one).
 ** Returns SQLITE_ERROR, or SQLITE_NOMEM when the message could not be

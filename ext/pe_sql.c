@@ -35,6 +35,20 @@ void pe_result_text_owned(sqlite3_context *ctx, char *z, size_t n){
   sqlite3_result_text64(ctx, z, n, pe_free, SQLITE_UTF8);
 }
 
+void pe_result_buf(sqlite3_context *ctx, int rc, PeBuf *b){
+  if( rc==PE_OK && b->oom ) rc = PE_NOMEM;
+  if( rc!=PE_OK ){
+    pe_buf_free(b);
+    pe_result_status(ctx, rc, 0);
+    return;
+  }
+  {
+    size_t n;
+    char *z = pe_buf_finish(b, &n);
+    pe_result_text_owned(ctx, z, n);
+  }
+}
+
 int pe_vtab_error(sqlite3_vtab *pVtab, const char *zFormat, ...){
   va_list ap;
   va_start(ap, zFormat);

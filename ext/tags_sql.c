@@ -34,13 +34,14 @@ static void tag_norm_func(sqlite3_context *ctx, int argc, sqlite3_value **argv){
   const char *z;
   size_t n;
   PeBuf b;
+  int rc;
   if( pe_any_null(argc, argv) ) return;
   z = pe_value_text(argv[0], &n);
   if( z==0 ){ sqlite3_result_error_nomem(ctx); return; }
   pe_buf_init(&b);
-  if( pe_tag_norm(&b, z, n) ){ pe_buf_free(&b); sqlite3_result_error_nomem(ctx); return; }
-  if( b.n==0 ){ pe_buf_free(&b); return; }      /* an empty tag is no tag */
-  pe_result_text_owned(ctx, b.z, b.n);
+  rc = pe_tag_norm(&b, z, n);
+  if( rc==PE_OK && b.n==0 ){ pe_buf_free(&b); return; }      /* an empty tag is no tag */
+  pe_result_buf(ctx, rc, &b);
 }
 
 /* The set read from argv[0] (JSON array or free text); 0 on success. */
@@ -59,8 +60,7 @@ static int read_set(sqlite3_context *ctx, sqlite3_value *v, PeTagSet *s){
 static void result_set(sqlite3_context *ctx, PeTagSet *s){
   PeBuf b;
   pe_buf_init(&b);
-  if( pe_tagset_json(s, &b) ){ pe_buf_free(&b); sqlite3_result_error_nomem(ctx); return; }
-  pe_result_text_owned(ctx, b.z, b.n);
+  pe_result_buf(ctx, pe_tagset_json(s, &b), &b);
 }
 
 static void tags_parse_func(sqlite3_context *ctx, int argc, sqlite3_value **argv){

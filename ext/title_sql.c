@@ -31,8 +31,7 @@ static void title_key_func(sqlite3_context *ctx, int argc, sqlite3_value **argv)
   z = pe_value_text(argv[0], &n);
   if( z==0 ){ sqlite3_result_error_nomem(ctx); return; }
   pe_buf_init(&b);
-  if( pe_title_key(&b, z, n) ){ pe_buf_free(&b); sqlite3_result_error_nomem(ctx); return; }
-  pe_result_text_owned(ctx, pe_buf_finish(&b, 0), b.n);
+  pe_result_buf(ctx, pe_title_key(&b, z, n), &b);
 }
 
 /* The similarity of argv[0] and argv[1]; -1 when an error was reported
