@@ -12,6 +12,8 @@ void pe_buf_free(PeBuf *b){ pe_free(b->z); pe_buf_init(b); }
 
 void pe_buf_reset(PeBuf *b){ b->n = 0; if( b->z ) b->z[0] = 0; }
 
+#define PE_BUF_MAX_STEP ((size_t)0x7FFFFF00)
+
 int pe_buf_reserve(PeBuf *b, size_t extra){
   size_t need, cap;
   char *z;
@@ -21,6 +23,9 @@ int pe_buf_reserve(PeBuf *b, size_t extra){
   if( need < b->n ){ b->oom = 1; return PE_NOMEM; }        /* overflow */
   cap = b->cap ? b->cap : 64;
   while( cap < need ) cap = cap*2 > cap ? cap*2 : need;
+  /* Doubling past 2 GiB would ask more than SQLite ever allocates at once
+  ** (SQLITE_MAX_ALLOCATION_SIZE): ask what is needed. */
+  if( cap > PE_BUF_MAX_STEP && need <= PE_BUF_MAX_STEP ) cap = need;
   z = pe_realloc(b->z, cap);
   if( z==0 ){ b->oom = 1; return PE_NOMEM; }
   b->z = z;

@@ -105,10 +105,13 @@ static const char *const azGreek[] = {
 static int write_words(PeBuf *out, const char *z, size_t n){
   size_t i = 0, start = out->n;
   int pendingSpace = 0, lastCjk = 0;
-  /* An input byte gives at most 4 output bytes ('&' -> "and" and a space). */
-  if( n > ((size_t)-1)/8 || pe_buf_reserve(out, n*4+8) ) return PE_NOMEM;
+  if( pe_buf_reserve(out, 16) ) return PE_NOMEM;
   while( i<n ){
     unsigned char b = (unsigned char)z[i];
+    /* One step writes at most 8 bytes (a space and "and", or a space and a
+    ** character); room is made as the output grows, not for the worst case
+    ** of the whole text at once (4 bytes per byte of a 400 MB title). */
+    if( out->cap - out->n < 16 && pe_buf_reserve(out, 4096) ) return PE_NOMEM;
     if( b<0x80 ){
       i++;
       if( (b>='a' && b<='z') || (b>='0' && b<='9') || (b>='A' && b<='Z') ){

@@ -72,10 +72,87 @@ static utf8proc_option_t proc_options(unsigned opts){
   return o;
 }
 
+/* Can text be cut before c, and each part folded alone, with the result
+** of folding it whole?  Yes when c is a starter that never composes with
+** what precedes it (ASCII, Han, kana, Hangul syllables): composition and
+** canonical reordering never reach back across it. */
+static int is_fold_boundary(uint32_t c){
+  return c<0x80 || (c>=0x4E00 && c<=0x9FFF) || (c>=0x3400 && c<=0x4DBF)
+      || (c>=0xAC00 && c<=0xD7A3) || (c>=0x3041 && c<=0x3096) || (c>=0x30A1 && c<=0x30FA);
+}
+
+/* The canonical combining class of c (0 below U+0300: no mark there). */
+static int combining_class(utf8proc_int32_t c){
+  return c<0x300 ? 0 : utf8proc_get_property(c)->combining_class;
+}
+
+/* Sort the run of marks a[0..n) by combining class, stably: insertion for a
+** short run, counting sort through tmp[0..n) for a long one, so that a text
+** of nothing but marks stays linear. */
+static void sort_marks(utf8proc_int32_t *a, size_t n, utf8proc_int32_t *tmp){
+  size_t i, j;
+  if( tmp==0 ){
+    for(i=1; i<n; i++){
+      utf8proc_int32_t c = a[i];
+      int cc = combining_class(c);
+      for(j=i; j>0 && combining_class(a[j-1])>cc; j--) a[j] = a[j-1];
+      a[j] = c;
+    }
+  }else{
+    size_t start[257];
+    memset(start, 0, sizeof(start));
+    for(i=0; i<n; i++) start[combining_class(a[i])+1]++;
+    for(i=1; i<=256; i++) start[i] += start[i-1];
+    for(i=0; i<n; i++) tmp[start[combining_class(a[i])]++] = a[i];
+    memcpy(a, tmp, n*sizeof(*a));
+  }
+}
+
+/* Canonical ordering (Unicode 3.11): each run of marks sorted by combining
+** class, so 'e' U+0301 U+0323 and 'e' U+0323 U+0301 are one text.  (utf8proc
+** does it inside utf8proc_decompose(), which we do not call.) */
+static int canonical_order(utf8proc_int32_t *a, size_t len){
+  utf8proc_int32_t *tmp = 0;
+  size_t i = 0, s;
+  while( i<len ){
+    if( combining_class(a[i])==0 ){ i++; continue; }
+    for(s=i; i<len && combining_class(a[i])!=0; i++){}
+    if( i-s>16 && tmp==0 ){
+      tmp = pe_malloc(len*sizeof(*tmp));
+      if( tmp==0 ) return PE_NOMEM;
+    }
+    if( i-s>1 ) sort_marks(a+s, i-s, i-s>16 ? tmp : 0);
+  }
+  pe_free(tmp);
+  return PE_OK;
+}
+
+/* Normalize the decomposed a[0..len) and append it to out as UTF-8. */
+static int fold_flush(PeBuf *out, utf8proc_int32_t *a, size_t len, utf8proc_option_t o){
+  utf8proc_ssize_t r, k;
+  if( canonical_order(a, len) ) return PE_NOMEM;
+  r = utf8proc_normalize_utf32(a, (utf8proc_ssize_t)len, o);
+  if( r<0 ) r = (utf8proc_ssize_t)len;
+  if( pe_buf_reserve(out, (size_t)r*4) ) return PE_NOMEM;
+  for(k=0; k<r; k++){
+    out->n += (size_t)pe_utf8_encode((uint32_t)a[k], out->z + out->n);
+  }
+  out->z[out->n] = 0;
+  return PE_OK;
+}
+
+/* Code points decomposed before a flush at the next boundary: keeps the
+** working buffer small for a text of any size.  A text with no boundary for
+** FOLD_CHUNK_MAX code points (only marks, say) is cut there all the same,
+** as UAX #15's stream-safe format cuts runs of marks: the result may then
+** differ from folding it whole, but memory and time stay bounded. */
+#define FOLD_CHUNK     4096
+#define FOLD_CHUNK_MAX 65536
+
 /*
 ** Decompose code point by code point into a buffer of our own (so utf8proc
 ** never allocates and invalid bytes become U+FFFD instead of an error),
-** then let utf8proc reorder and compose.
+** order the marks, then let utf8proc compose, a chunk at a time.
 */
 int pe_fold_append(PeBuf *out, const char *z, size_t n, unsigned opts){
   utf8proc_option_t o = proc_options(opts);
@@ -83,11 +160,16 @@ int pe_fold_append(PeBuf *out, const char *z, size_t n, unsigned opts){
   utf8proc_int32_t *a = local;
   size_t cap = sizeof(local)/sizeof(local[0]), len = 0, i = 0;
   int boundclass = 0;
-  utf8proc_ssize_t r, k;
+  utf8proc_ssize_t r;
   int rc = PE_OK;
   while( i<n ){
     uint32_t c;
     i += (size_t)pe_utf8_decode((const unsigned char*)z+i, n-i, &c);
+    if( len>=FOLD_CHUNK && (is_fold_boundary(c) || len>=FOLD_CHUNK_MAX) ){
+      rc = fold_flush(out, a, len, o);
+      if( rc ) goto done;
+      len = 0;
+    }
     for(;;){
       r = utf8proc_decompose_char((utf8proc_int32_t)c, a+len,
                                   (utf8proc_ssize_t)(cap-len), o, &boundclass);
@@ -105,13 +187,7 @@ int pe_fold_append(PeBuf *out, const char *z, size_t n, unsigned opts){
     }
     len += (size_t)r;
   }
-  r = utf8proc_normalize_utf32(a, (utf8proc_ssize_t)len, o);
-  if( r<0 ) r = (utf8proc_ssize_t)len;
-  if( pe_buf_reserve(out, (size_t)r*4) ){ rc = PE_NOMEM; goto done; }
-  for(k=0; k<r; k++){
-    out->n += (size_t)pe_utf8_encode((uint32_t)a[k], out->z + out->n);
-  }
-  out->z[out->n] = 0;
+  rc = fold_flush(out, a, len, o);
 done:
   if( a!=local ) pe_free(a);
   return rc;

@@ -4,12 +4,73 @@
 #include "pe_mem.h"
 #include "strbuf.h"
 #include "utf8.h"
+#include <utf8proc.h>
 
 static char *fold(const char *z, unsigned opts){
   PeBuf b;
   pe_buf_init(&b);
   pe_fold_append(&b, z, strlen(z), opts);
   return pe_buf_finish(&b, 0);
+}
+
+/* Folding a long text is done a chunk at a time (utf8.c cuts before
+** characters that never compose with what precedes them): the result must
+** be that of utf8proc folding the whole text at once.  Random texts from
+** pieces chosen to compose, reorder or expand across any cut. */
+static void check_fold_chunks(void){
+  static const char *const azPiece[] = {
+    "a", "A", " ", "e\xCC\x81", "\xCC\x81", "\xCC\xA3", "\xCD\x85", "\xEA\xB0\x80",
+    "\xE1\x84\x80", "\xE1\x85\xA1", "\xE1\x86\xA8", "\xEF\xBD\xB6", "\xEF\xBE\x9E",
+    "\xE3\x81\x8B", "\xE3\x82\x99", "\xE6\xBC\xA2", "\xEF\xAC\x81", "\xE1\xBA\x9E",
+    "\xCE\xA9", "\xC2\xAD", "\xE2\x80\x8B", "\xEF\xA4\x80", "\xE3\x8C\x80",
+  };
+  static const struct { unsigned pe; utf8proc_option_t proc; } aOpt[] = {
+    { PE_FOLD_NFKC|PE_FOLD_CASE|PE_FOLD_IGNORE|PE_FOLD_STRIPMARK,
+      UTF8PROC_STABLE|UTF8PROC_COMPAT|UTF8PROC_COMPOSE|UTF8PROC_CASEFOLD|UTF8PROC_IGNORE|UTF8PROC_STRIPMARK },
+    { PE_FOLD_NFC, UTF8PROC_STABLE|UTF8PROC_COMPOSE },
+    { PE_FOLD_NFKC|PE_FOLD_CASE, UTF8PROC_STABLE|UTF8PROC_COMPAT|UTF8PROC_COMPOSE|UTF8PROC_CASEFOLD },
+  };
+  unsigned seed = 12345;
+  int t, k, nBad = 0;
+  for(t=0; t<60; t++){
+    PeBuf text, got;
+    utf8proc_uint8_t *want = 0;
+    pe_buf_init(&text);
+    for(k=0; k<12000; k++){
+      seed = seed*1103515245u + 12345u;
+      pe_buf_appends(&text, azPiece[(seed>>16) % (sizeof(azPiece)/sizeof(azPiece[0]))]);
+    }
+    for(k=0; k<3; k++){
+      utf8proc_ssize_t nWant;
+      pe_buf_init(&got);
+      pe_fold_append(&got, text.z, text.n, aOpt[k].pe);
+      nWant = utf8proc_map((const utf8proc_uint8_t*)text.z, (utf8proc_ssize_t)text.n, &want, aOpt[k].proc);
+      if( nWant<0 || (size_t)nWant!=got.n || memcmp(want, got.z, got.n)!=0 ) nBad++;
+      free(want);
+      pe_buf_free(&got);
+    }
+    pe_buf_free(&text);
+  }
+  CHECK_INT(nBad, 0);
+  /* a long run of marks in any order: sorted by combining class, as utf8proc
+  ** sorts it (counting sort, not the quadratic insertion) */
+  {
+    PeBuf text, got;
+    utf8proc_uint8_t *want = 0;
+    utf8proc_ssize_t nWant;
+    pe_buf_init(&text);
+    pe_buf_appends(&text, "e");
+    for(k=0; k<3000; k++) pe_buf_appends(&text, "\xCC\x81\xCD\x85\xCC\xA3");
+    pe_buf_appends(&text, "o\xCC\x88");
+    pe_buf_init(&got);
+    CHECK_INT(pe_fold_append(&got, text.z, text.n, PE_FOLD_NFC), PE_OK);
+    nWant = utf8proc_map((const utf8proc_uint8_t*)text.z, (utf8proc_ssize_t)text.n, &want,
+                         UTF8PROC_STABLE|UTF8PROC_COMPOSE);
+    CHECK(nWant>0 && (size_t)nWant==got.n && memcmp(want, got.z, got.n)==0);
+    free(want);
+    pe_buf_free(&got);
+    pe_buf_free(&text);
+  }
 }
 
 int main(void){
@@ -63,5 +124,6 @@ int main(void){
 
   CHECK(pe_is_cjk(0x8A18) && pe_is_cjk(0x3042) && pe_is_cjk(0x20000) && !pe_is_cjk('a'));
   CHECK(!pe_is_cjk(0x3002));  /* 。 is punctuation, not a character of a word */
+  check_fold_chunks();
   return CHECK_REPORT("common");
 }
