@@ -130,7 +130,7 @@ static int canonical_order(utf8proc_int32_t *a, size_t len){
 /* Normalize the decomposed a[0..len) and append it to out as UTF-8. */
 static int fold_flush(PeBuf *out, utf8proc_int32_t *a, size_t len, utf8proc_option_t o){
   utf8proc_ssize_t r, k;
-  if( canonical_order(a, len) ) return PE_NOMEM;
+  if( (o & (UTF8PROC_COMPOSE|UTF8PROC_DECOMPOSE)) && canonical_order(a, len) ) return PE_NOMEM;
   r = utf8proc_normalize_utf32(a, (utf8proc_ssize_t)len, o);
   if( r<0 ) r = (utf8proc_ssize_t)len;
   if( pe_buf_reserve(out, (size_t)r*4) ) return PE_NOMEM;

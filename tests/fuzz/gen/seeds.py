@@ -43,3 +43,8 @@ write('regex', regex[:40])
 write('latex', literals('bibtex.test', ['latex_to_unicode']) + literals('title.test', None, 10))
 fts = literals('fts.test', None, 40)
 write('fts', [bytes([i % 16, 0]) + t.encode() for i, t in enumerate(fts)])
+# fold: byte 0 picks the options; texts that compose, reorder and case-fold
+marks = ['e\u0301\u0323 \u1eb9\u0301', '\uac00\u11a8 \u1100\u1161\u11a8', '\uff76\uff9e \u304b\u3099',
+         '\u0345\u0301\u0323a', '\u2126 \u212b \u212a \u01c5 \u1e9e', '\u3300 \uf900']
+write('fold', [bytes([i % 5]) + t.encode() for i, t in
+               enumerate(literals('title.test', None, 20) + literals('fts.test', None, 20) + marks)])
