@@ -195,12 +195,10 @@ static int is_hex_pair(const char *z, size_t n, size_t j){
 /* The character of the %XX escape at z[j], or -1 when there is none (or it
 ** would be white space, a control or non-ASCII, which stay escaped). */
 static int escape_at(const char *z, size_t n, size_t j){
-  int hi, lo;
+  int c;
   if( z[j]!='%' || !is_hex_pair(z, n, j+1) ) return -1;
-  hi = hex_value(z[j+1]);
-  lo = hex_value(z[j+2]);
-  if( hi<0 || lo<0 || hi*16+lo<=0x20 || hi*16+lo>=0x7F ) return -1;
-  return hi*16+lo;
+  c = hex_value(z[j+1])*16 + hex_value(z[j+2]);
+  return c>0x20 && c<0x7F ? c : -1;
 }
 
 /* Append z[0..n) to out with its %XX escapes decoded and ASCII lowercased.
