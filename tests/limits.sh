@@ -21,6 +21,13 @@ check "WITH t(x) AS (SELECT printf('%.*c', $BIG, 'A')) SELECT length(tag_norm(x)
       "$BIG|$BIG|||$((BIG/1000))"
 check "WITH t(x) AS (SELECT printf('%.*c', $BIG, 'a') || ' arXiv:2002.05709 doi:10.1145/3065386') SELECT arxiv_id(x), doi(x), json_array_length(tags_parse(x)) FROM t;" \
       "2002.05709|10.1145/3065386|1"
+# The table functions read such texts whole too: a line of $BIG bytes (too
+# long for a title: a note, every byte kept); a BibTeX entry whose note is
+# $BIG bytes.
+check "WITH t(x) AS (SELECT printf('%.*c', $BIG, 'A')) SELECT (SELECT count(*) || '|' || length(note) FROM readinglist_entries(x)), (SELECT count(*) FROM bibtex_entries(x)) FROM t;" \
+      "1|$BIG|0"
+check "WITH t(x) AS (SELECT '@misc{big, title = {Big}, note = {' || printf('%.*c', $BIG, 'n') || '}}') SELECT key, length(json_extract(fields, '\$.note')), error FROM t, bibtex_entries(x);" \
+      "big|$BIG|"
 # Venue strings are short: a long one is refused, naming the limit.
 check "SELECT venue_norm(printf('%.*c', $BIG, 'a'));" \
       "venue: text of $BIG bytes is over the limit of 1048576 bytes (PE_VENUE_MAX_TEXT)"
