@@ -174,17 +174,17 @@ static int bracket_kind(char c){
   return p ? (int)(p - "([<)]>") : -1;
 }
 
-/* Does z[0..n) close a bracket it never opened?  (The suffix scan of
-** pe_doi_find() would end there.) */
-static int has_unmatched_closer(const char *z, size_t n){
-  int depth[3] = {0, 0, 0};
+/* The bracket kinds (bit 0: ( ), bit 1: [ ], bit 2: < >) that z[0..n)
+** closes without opening: the suffix scan of pe_doi_find() would end there. */
+static int unmatched_closers(const char *z, size_t n){
+  int depth[3] = {0, 0, 0}, mask = 0;
   size_t i;
   for(i=0; i<n; i++){
     int k = bracket_kind(z[i]);
-    if( k>=3 && --depth[k-3]<0 ) return 1;
+    if( k>=3 && --depth[k-3]<0 ){ mask |= 1<<(k-3); depth[k-3] = 0; }
     if( k>=0 && k<3 ) depth[k]++;
   }
-  return 0;
+  return mask;
 }
 
 /* Two hex digits at z[j]? */
@@ -206,10 +206,11 @@ static int escape_at(const char *z, size_t n, size_t j){
 ** such, would end or change the DOI where the result is read again: a stop
 ** character of ends_doi(), a '%' or hex digit that would make another
 ** escape with its neighbours ('%25' + '41', '%' + '%34' + '1'), and a
-** closing bracket when decodeClosers is 0 or it has no opener so far.  So a
-** resolver still reads "10.1/a%29b" as the DOI 10.1/a)b, and doi() of
-** doi()'s result is that result. */
-static void emit_decoded(const char *z, size_t n, int decodeClosers, PeBuf *out){
+** closing bracket without an opener so far, or of a kind in keepClosers (a
+** mask as unmatched_closers() makes).  So a resolver still reads
+** "10.1/a%29b" as the DOI 10.1/a)b, and doi() of doi()'s result is that
+** result. */
+static void emit_decoded(const char *z, size_t n, int keepClosers, PeBuf *out){
   int depth[3] = {0, 0, 0};
   size_t j = 0, start = out->n;
   while( j<n ){
@@ -221,7 +222,7 @@ static void emit_decoded(const char *z, size_t n, int decodeClosers, PeBuf *out)
       k = bracket_kind((char)c);
       if( ends_doi((char)c, 0) || (c=='%' && is_hex_pair(z, n, j+3))
        || (hex_value((char)c)>=0 && afterPercent)
-       || (k>=3 && (!decodeClosers || depth[k-3]==0)) ){
+       || (k>=3 && ((keepClosers & (1<<(k-3))) || depth[k-3]==0)) ){
         c = -1;             /* keep the escape: its digits follow as written */
       }
     }
@@ -257,11 +258,15 @@ int pe_doi_find(const char *z, size_t n, PeBuf *out){
     if( e==s ) continue;
     /* Emit: the prefix with '/', the suffix decoded, all lowercased. */
     start = out->n;
-    emit_decoded(z+i, e-i, 1, out);
-    if( !out->oom && has_unmatched_closer(out->z+start, out->n-start) ){
-      /* A decoded closer took the opener of a later one: keep them all. */
-      out->n = start;
-      emit_decoded(z+i, e-i, 0, out);
+    emit_decoded(z+i, e-i, 0, out);
+    if( !out->oom ){
+      /* A decoded closer took the opener of a later literal one: for that
+      ** kind of bracket, keep every escaped closer as it is. */
+      int keep = unmatched_closers(out->z+start, out->n-start);
+      if( keep ){
+        out->n = start;
+        emit_decoded(z+i, e-i, keep, out);
+      }
     }
     if( out->oom ) return -1;
     /* Decoding may have revealed trailing punctuation ('%2E'): trim again;
@@ -286,9 +291,22 @@ int pe_arxiv_url(PeBuf *out, const char *zId, size_t nId, int version){
   return out->oom ? PE_NOMEM : PE_OK;
 }
 
+/* Does z[0..n) hold "%3e", an escaped '>' that doi() kept? */
+static int has_kept_angle(const char *z, size_t n){
+  size_t i;
+  for(i=0; i+2<n; i++){
+    if( z[i]=='%' && z[i+1]=='3' && (z[i+2]=='e' || z[i+2]=='E') ) return 1;
+  }
+  return 0;
+}
+
 int pe_doi_url(PeBuf *out, const char *zDoi, size_t nDoi){
   size_t i;
   int nParen = 0, nBracket = 0;
+  /* '<' and '>' are escaped as URLs want (%3C, %3E), unless the DOI keeps
+  ** an escaped '>' of its own: read back, the two could not be told apart,
+  ** so its literal ones stay literal (a DOI no registry is known to hold). */
+  const char *zUnsafe = has_kept_angle(zDoi, nDoi) ? "\"#%'?\\^`{|}" : "\"#%'<>?\\^`{|}";
   pe_buf_appends(out, "https://doi.org/");
   for(i=0; i<nDoi; i++){
     unsigned char c = (unsigned char)zDoi[i];
@@ -300,7 +318,7 @@ int pe_doi_url(PeBuf *out, const char *zDoi, size_t nDoi){
     if( c=='[' ) nBracket++;
     if( nParen<0 ) nParen = 0;
     if( nBracket<0 ) nBracket = 0;
-    if( c<=' ' || c>=0x7F || unmatched || (!isEscape && strchr("\"#%'<>?\\^`{|}", (int)c)) ){
+    if( c<=' ' || c>=0x7F || unmatched || (!isEscape && strchr(zUnsafe, (int)c)) ){
       pe_buf_appendf(out, "%%%02X", c);
     }else{
       pe_buf_appendc(out, (char)c);
