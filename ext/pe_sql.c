@@ -36,7 +36,6 @@ void pe_result_text_owned(sqlite3_context *ctx, char *z, size_t n){
 }
 
 void pe_result_buf(sqlite3_context *ctx, int rc, PeBuf *b){
-  if( rc==PE_OK && b->oom ) rc = PE_NOMEM;
   if( rc!=PE_OK ){
     pe_buf_free(b);
     pe_result_status(ctx, rc, 0);
@@ -44,8 +43,8 @@ void pe_result_buf(sqlite3_context *ctx, int rc, PeBuf *b){
   }
   {
     size_t n;
-    char *z = pe_buf_finish(b, &n);
-    pe_result_text_owned(ctx, z, n);
+    char *z = pe_buf_finish(b, &n);      /* NULL when the buffer ran out of memory */
+    pe_result_text_owned(ctx, z, n);     /* which reports NOMEM */
   }
 }
 

@@ -72,12 +72,17 @@ static utf8proc_option_t proc_options(unsigned opts){
   return o;
 }
 
+/* CJK Unified Ideographs and Extension A: stable under every folding. */
+static int is_unified_han(uint32_t c){
+  return (c>=0x4E00 && c<=0x9FFF) || (c>=0x3400 && c<=0x4DBF);
+}
+
 /* Can text be cut before c, and each part folded alone, with the result
 ** of folding it whole?  Yes when c is a starter that never composes with
 ** what precedes it (ASCII, Han, kana, Hangul syllables): composition and
 ** canonical reordering never reach back across it. */
 static int is_fold_boundary(uint32_t c){
-  return c<0x80 || (c>=0x4E00 && c<=0x9FFF) || (c>=0x3400 && c<=0x4DBF)
+  return c<0x80 || is_unified_han(c)
       || (c>=0xAC00 && c<=0xD7A3) || (c>=0x3041 && c<=0x3096) || (c>=0x30A1 && c<=0x30FA);
 }
 
@@ -199,7 +204,7 @@ int pe_fold_is_trivial(const char *z, size_t n){
     uint32_t c;
     if( (unsigned char)z[i]<0x80 ){ i++; continue; }
     i += (size_t)pe_utf8_decode((const unsigned char*)z+i, n-i, &c);
-    if( !((c>=0x4E00 && c<=0x9FFF) || (c>=0x3400 && c<=0x4DBF)) ) return 0;
+    if( !is_unified_han(c) ) return 0;
   }
   return 1;
 }
