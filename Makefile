@@ -1,52 +1,42 @@
 # paperext: a SQLite extension for paper reading lists.
 #
-#   make          build paperext.so (installs missing Debian build packages)
-#   make test     unit + SQL tests, again under ASan+UBSan, and under valgrind
-#   make demo     build, then run sql/demo.sql over the sample data
-#   make bench    benchmarks (ratios measured side by side in one run)
-#   make install  PREFIX=/usr/local DESTDIR=
-#   make generate regenerate the data tables in ext/ from ext/data/
+#   make                 build paperext.so (installs missing Debian build packages)
+#   make test            every test: unit + SQL, again under ASan+UBSan, valgrind,
+#                        out-of-memory, threads (TSan), fuzz replay, clients
+#   make demo            build, then run sql/demo.sql over the sample data
+#   make bench           benchmarks (ratios measured side by side in one run)
+#   make install         PREFIX=/usr/local DESTDIR=
+#   make generate        regenerate the generated tables from ext/<module>/data/
+#   make check-generated regenerate into memory and fail if a committed table differs
+#
+# Layout: ext/<module>/ holds a module's pure cores (no sqlite3.h), its one
+# binding <module>_sql.c, and its data/, gen/ and *_generated.* files;
+# ext/common/ the shared cores; ext/sqlite/ the SQLite glue (entry point,
+# registration, value and table-function helpers).
+#
+# Every source is compiled once per build flavour into build/<flavour>/, with
+# header dependencies (-MMD -MP): plain (paperext.so, unit tests), asan
+# (ASan+UBSan), tsan (ThreadSanitizer) and fuzz (clang, libFuzzer).
 
 CC      ?= cc
 PREFIX  ?= /usr/local
 LIBDIR  ?= $(PREFIX)/lib
 PKG_MODULES = libpcre2-8 libutf8proc
-PKG_CFLAGS  = $(shell pkg-config --cflags $(PKG_MODULES) sqlite3 2>/dev/null)
-PKG_LIBS    = $(shell pkg-config --libs $(PKG_MODULES) 2>/dev/null)
 WARN    = -Wall -Wextra -Wno-unused-parameter
 CFLAGS  ?= -O2 -g
-ALL_CFLAGS = -std=gnu11 -fPIC $(WARN) $(CFLAGS) $(PKG_CFLAGS) -Iext
-# SQLite loads extensions RTLD_GLOBAL: export only the entry point
-# (-fvisibility=hidden) and bind paperext's calls to its own functions, so it
-# neither interposes on other libraries nor is interposed on (and the hot
-# paths call directly, not through the PLT).
-SO_LDFLAGS = -fvisibility=hidden -Wl,-Bsymbolic
+# SQLite loads extensions RTLD_GLOBAL: export only the entry point (every
+# object is compiled -fvisibility=hidden) and bind paperext's calls to its own
+# functions, so it neither interposes on other libraries nor is interposed on
+# (and the hot paths call directly, not through the PLT).
+SO_LDFLAGS = -Wl,-Bsymbolic
 SAN     = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 TSAN    = -fsanitize=thread
-HARNESS = tests/testfile.c tests/testfile.h
-
-EXT_SRC  = $(wildcard ext/*.c)
-# The pure cores: everything but the SQLite bindings and their helpers.
-CORE_SRC = $(filter-out ext/%_sql.c ext/paperext.c ext/pe_sql.c ext/pe_mem_sqlite.c,$(EXT_SRC))
-# The cores compiled once into a static library for the unit tests and the
-# fuzz replays (plain and ASan builds), instead of once per test program.
-CORE_LIB      = build/libcores.a
-CORE_LIB_ASAN = build/asan/libcores.a
-EXT_HDR  = $(wildcard ext/*.h)
-UNIT_SRC = $(wildcard tests/unit/test_*.c)
-UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=build/unit/%)
-UNIT_ASAN = $(UNIT_SRC:tests/unit/%.c=build/asan/unit/%)
-
-# Fuzzing: tests/fuzz/fuzz_<name>.c, libFuzzer harnesses built with clang;
-# the same harnesses replayed over their corpora by gcc builds in `make test`.
 FUZZ_CC    ?= clang
 FUZZ_FLAGS  = -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
 FUZZ_TIME  ?= 60
-FUZZ_SRC    = $(wildcard tests/fuzz/fuzz_*.c)
-FUZZ_BIN    = $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/%)
-REPLAY_BIN  = $(FUZZ_SRC:tests/fuzz/fuzz_%.c=build/asan/fuzz/replay_%)
+FUZZ_JOBS  ?= 2
 
-# Debian packages the build needs: "what:package", what = command or pkg-config module.
+# Debian packages: "what:package", what = command, absolute path or pkg-config module.
 BUILD_DEPS = pkg-config:pkg-config cc:gcc sqlite3.pc:libsqlite3-dev \
              libpcre2-8.pc:libpcre2-dev libutf8proc.pc:libutf8proc-dev sqlite3:sqlite3
 TEST_DEPS  = valgrind:valgrind /usr/bin/python3:python3 clang:clang \
@@ -55,65 +45,141 @@ TEST_DEPS  = valgrind:valgrind /usr/bin/python3:python3 clang:clang \
              /usr/include/btparse.h:libbtparse-dev /usr/bin/listbib:texlive-bibtex-extra \
              /usr/bin/time:time
 
-.PHONY: all deps test-deps test demo bench install uninstall clean generate lint fuzz fuzz-smoke fuzz-campaign
+.DEFAULT_GOAL := all
 
-all: deps paperext.so
+# --- dependencies first --------------------------------------------------
+# The missing Debian packages are installed while make reads this file (an
+# included makefile is made before any target), so no compile can race the
+# install under -j; the pkg-config flags are read after it.
+NO_DEPS_GOALS = clean uninstall print-%
+ifneq ($(MAKECMDGOALS),)
+ifeq ($(filter-out $(NO_DEPS_GOALS),$(MAKECMDGOALS)),)
+SKIP_DEPS = 1
+endif
+endif
+TEST_GOALS = test check-generated fuzz fuzz-smoke fuzz-campaign bench lint
+ifndef SKIP_DEPS
+-include build/config.mk
+ifneq ($(filter $(TEST_GOALS),$(MAKECMDGOALS)),)
+-include build/test-deps.mk
+endif
+endif
 
-# Install what is missing (apt-get, through sudo when not root), or name it.
-deps:
+build/config.mk: Makefile tests/deps.sh
+	@mkdir -p build
 	@DEPS="$(BUILD_DEPS)" sh tests/deps.sh
+	@{ echo "PKG_CFLAGS = $$(pkg-config --cflags $(PKG_MODULES) sqlite3)"; \
+	   echo "PKG_LIBS = $$(pkg-config --libs $(PKG_MODULES))"; } > $@.tmp && mv $@.tmp $@
 
-test-deps:
+build/test-deps.mk: Makefile tests/deps.sh
+	@mkdir -p build
 	@DEPS="$(BUILD_DEPS) $(TEST_DEPS)" sh tests/deps.sh
+	@echo "# test dependencies checked" > $@
 
-paperext.so: $(EXT_SRC) $(EXT_HDR)
-	$(CC) $(ALL_CFLAGS) -shared $(SO_LDFLAGS) -o $@ $(EXT_SRC) $(PKG_LIBS)
+ALL_CFLAGS = -std=gnu11 -fPIC -fvisibility=hidden $(WARN) $(CFLAGS) $(PKG_CFLAGS) -Iext
 
-build/asan/paperext.so: $(EXT_SRC) $(EXT_HDR)
-	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(SAN) -O1 -shared $(SO_LDFLAGS) -o $@ $(EXT_SRC) $(PKG_LIBS)
+# --- sources ------------------------------------------------------------
+GLUE_SRC = $(wildcard ext/sqlite/*.c)
+BIND_SRC = $(wildcard ext/*/*_sql.c)
+CORE_SRC = $(filter-out $(GLUE_SRC) $(BIND_SRC),$(wildcard ext/*/*.c))
+EXT_SRC  = $(CORE_SRC) $(BIND_SRC) $(GLUE_SRC)
+UNIT_SRC = $(wildcard tests/unit/test_*.c)
+FUZZ_SRC = $(wildcard tests/fuzz/fuzz_*.c)
+# the allocator of the cores outside SQLite (unit tests, fuzzers, benches)
+LIBC_MEM = tests/unit/pe_mem_libc.c
 
-build/runner: tests/runner.c $(HARNESS)
-	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -o $@ tests/runner.c tests/testfile.c -lsqlite3
+# objects of a flavour: $(call objs,flavour,sources)
+objs = $(patsubst %.c,build/$(1)/%.o,$(2))
 
-build/asan/runner: tests/runner.c $(HARNESS)
-	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(SAN) -o $@ tests/runner.c tests/testfile.c -lsqlite3
+# build/<flavour>/flags holds the compile command: rewritten only when it
+# changes, so a change of flags rebuilds that flavour's objects and nothing else.
+define flavour_rule
+build/$(1)/flags: FORCE
+	@mkdir -p $$(@D)
+	@echo '$(2) $$(ALL_CFLAGS) $(3)' | cmp -s - $$@ || echo '$(2) $$(ALL_CFLAGS) $(3)' > $$@
+build/$(1)/%.o: %.c build/$(1)/flags
+	@mkdir -p $$(@D)
+	$(2) $$(ALL_CFLAGS) $(3) -MMD -MP -c -o $$@ $$<
+build/$(1)/libcores.a: $$(call objs,$(1),$$(CORE_SRC))
+	@rm -f $$@
+	ar rcs $$@ $$^
+build/$(1)/paperext.so: $$(call objs,$(1),$$(EXT_SRC))
+	$(2) $(3) -shared $$(SO_LDFLAGS) -o $$@ $$^ $$(PKG_LIBS)
+endef
+$(eval $(call flavour_rule,plain,$(CC),))
+$(eval $(call flavour_rule,asan,$(CC),$(SAN) -O1))
+$(eval $(call flavour_rule,tsan,$(CC),$(TSAN) -O1))
+$(eval $(call flavour_rule,fuzz,$(FUZZ_CC),$(FUZZ_FLAGS) -fsanitize=fuzzer-no-link))
 
-build/asan/oom: tests/oom.c $(HARNESS)
-	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(SAN) -o $@ tests/oom.c tests/testfile.c -lsqlite3
+-include $(shell find build -name '*.d' 2>/dev/null)
 
-build/tsan/paperext.so: $(EXT_SRC) $(EXT_HDR)
-	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(TSAN) -O1 -shared $(SO_LDFLAGS) -o $@ $(EXT_SRC) $(PKG_LIBS)
+UNIT_BIN   = $(UNIT_SRC:tests/unit/%.c=build/plain/unit/%)
+UNIT_ASAN  = $(UNIT_SRC:tests/unit/%.c=build/asan/unit/%)
+FUZZ_BIN   = $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/%)
+REPLAY_BIN = $(FUZZ_SRC:tests/fuzz/fuzz_%.c=build/asan/fuzz/replay_%)
 
-build/tsan/threads: tests/threads.c $(HARNESS)
-	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(TSAN) -o $@ tests/threads.c tests/testfile.c -lsqlite3 -lpthread
+.PHONY: FORCE all test demo bench install uninstall clean generate check-generated lint \
+        fuzz fuzz-smoke fuzz-campaign print-core-src print-ext-src
+.DELETE_ON_ERROR:
+# objects made on the way to a program are kept (they are the incremental build)
+.SECONDARY:
 
-build/fuzz/paperext.so: $(EXT_SRC) $(EXT_HDR)
-	@mkdir -p $(dir $@)
-	$(FUZZ_CC) $(ALL_CFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link -shared -o $@ $(EXT_SRC) $(PKG_LIBS)
+all: paperext.so
 
-build/fuzz/fuzz_sql: tests/fuzz/fuzz_sql.c build/fuzz/paperext.so
-	$(FUZZ_CC) $(ALL_CFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer -o $@ $< -lsqlite3
+paperext.so: build/plain/paperext.so
+	cp $< $@
 
-build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(CORE_SRC) $(EXT_HDR) tests/unit/pe_mem_libc.c
-	@mkdir -p $(dir $@)
-	$(FUZZ_CC) $(ALL_CFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer -o $@ $< $(CORE_SRC) tests/unit/pe_mem_libc.c $(PKG_LIBS)
+# --- test programs --------------------------------------------------------
+build/plain/runner: $(call objs,plain,tests/runner.c tests/testfile.c)
+	$(CC) -o $@ $^ -lsqlite3
+build/asan/runner: $(call objs,asan,tests/runner.c tests/testfile.c)
+	$(CC) $(SAN) -o $@ $^ -lsqlite3
+build/asan/oom: $(call objs,asan,tests/oom.c tests/testfile.c)
+	$(CC) $(SAN) -o $@ $^ -lsqlite3
+build/tsan/threads: $(call objs,tsan,tests/threads.c tests/testfile.c)
+	$(CC) $(TSAN) -o $@ $^ -lsqlite3 -lpthread
 
-build/asan/fuzz/replay_sql: tests/fuzz/fuzz_sql.c tests/fuzz/replay.c
-	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(SAN) -o $@ tests/fuzz/fuzz_sql.c tests/fuzz/replay.c -lsqlite3
+build/plain/unit/%: build/plain/tests/unit/%.o build/plain/libcores.a $(call objs,plain,$(LIBC_MEM))
+	@mkdir -p $(@D)
+	$(CC) -o $@ $< $(call objs,plain,$(LIBC_MEM)) build/plain/libcores.a $(PKG_LIBS) -lm
+build/asan/unit/%: build/asan/tests/unit/%.o build/asan/libcores.a $(call objs,asan,$(LIBC_MEM))
+	@mkdir -p $(@D)
+	$(CC) $(SAN) -o $@ $< $(call objs,asan,$(LIBC_MEM)) build/asan/libcores.a $(PKG_LIBS) -lm
 
-build/asan/fuzz/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(CORE_LIB_ASAN) $(EXT_HDR) tests/unit/pe_mem_libc.c
-	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(SAN) -O1 -o $@ $< tests/fuzz/replay.c tests/unit/pe_mem_libc.c $(CORE_LIB_ASAN) $(PKG_LIBS)
+# Fuzzing: tests/fuzz/fuzz_<name>.c are libFuzzer harnesses (clang); the same
+# harnesses are replayed over their corpora by gcc ASan builds in `make test`.
+# fuzz_sql loads the extension (PAPEREXT_SO) instead of linking the cores.
+build/fuzz/fuzz_sql: build/fuzz/tests/fuzz/fuzz_sql.o build/fuzz/paperext.so
+	$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer -o $@ $< -lsqlite3
+build/fuzz/fuzz_%: build/fuzz/tests/fuzz/fuzz_%.o build/fuzz/libcores.a $(call objs,fuzz,$(LIBC_MEM))
+	$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer -o $@ $< $(call objs,fuzz,$(LIBC_MEM)) build/fuzz/libcores.a $(PKG_LIBS) -lm
+build/asan/fuzz/replay_sql: $(call objs,asan,tests/fuzz/fuzz_sql.c tests/fuzz/replay.c)
+	@mkdir -p $(@D)
+	$(CC) $(SAN) -o $@ $^ -lsqlite3
+build/asan/fuzz/replay_%: build/asan/tests/fuzz/fuzz_%.o $(call objs,asan,tests/fuzz/replay.c $(LIBC_MEM)) build/asan/libcores.a
+	@mkdir -p $(@D)
+	$(CC) $(SAN) -o $@ $^ $(PKG_LIBS) -lm
+
+# The reference for the BibTeX corpus test and benchmark: a driver of btparse.
+build/btparse_count: tests/btparse/btparse_count.c
+	@mkdir -p $(@D)
+	$(CC) -O2 -o $@ $< -lbtparse
+
+TEST_PROGRAMS = paperext.so build/asan/paperext.so build/tsan/paperext.so \
+  build/plain/runner build/asan/runner build/asan/oom build/tsan/threads \
+  $(UNIT_BIN) $(UNIT_ASAN) $(REPLAY_BIN) $(FUZZ_BIN) build/btparse_count
+
+test: $(TEST_PROGRAMS)
+	@sh tests/run.sh
+
+demo: paperext.so
+	@sh sql/demo.sh
+
+bench: paperext.so build/plain/runner build/btparse_count
+	@sh tests/bench/run.sh
 
 # make fuzz [FUZZ_TIME=seconds per harness]: new inputs go to build/fuzz/corpus/.
-fuzz: test-deps $(FUZZ_BIN)
+fuzz: $(FUZZ_BIN) build/fuzz/paperext.so
 	@for b in $(FUZZ_BIN); do n=$${b##*/fuzz_}; mkdir -p build/fuzz/corpus/$$n tests/fuzz/corpus/$$n; \
 	  echo "== fuzz $$n ($(FUZZ_TIME) s)"; \
 	  PAPEREXT_SO=build/fuzz/paperext.so $$b -max_total_time=$(FUZZ_TIME) -timeout=10 -rss_limit_mb=4096 -artifact_prefix=build/fuzz/ \
@@ -125,56 +191,26 @@ fuzz-smoke:
 
 # make fuzz-campaign [FUZZ_TIME=seconds per harness] [FUZZ_JOBS=lanes]: hours
 # of fuzzing that a finding does not stop (tests/fuzz/campaign.sh).
-FUZZ_JOBS ?= 2
-fuzz-campaign: test-deps $(FUZZ_BIN)
+fuzz-campaign: $(FUZZ_BIN) build/fuzz/paperext.so
 	@sh tests/fuzz/campaign.sh $(FUZZ_TIME) $(FUZZ_JOBS)
 
-$(CORE_LIB): $(CORE_SRC:ext/%.c=build/cores/%.o)
-	rm -f $@ && ar rcs $@ $^
-
-$(CORE_LIB_ASAN): $(CORE_SRC:ext/%.c=build/asan/cores/%.o)
-	rm -f $@ && ar rcs $@ $^
-
-build/cores/%.o: ext/%.c $(EXT_HDR)
-	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -c -o $@ $<
-
-build/asan/cores/%.o: ext/%.c $(EXT_HDR)
-	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(SAN) -O1 -c -o $@ $<
-
-build/unit/%: tests/unit/%.c $(CORE_LIB) $(EXT_HDR) tests/unit/check.h tests/unit/pe_mem_libc.c
-	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< tests/unit/pe_mem_libc.c $(CORE_LIB) $(PKG_LIBS)
-
-build/asan/unit/%: tests/unit/%.c $(CORE_LIB_ASAN) $(EXT_HDR) tests/unit/check.h tests/unit/pe_mem_libc.c
-	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(SAN) -O1 -Itests/unit -o $@ $< tests/unit/pe_mem_libc.c $(CORE_LIB_ASAN) $(PKG_LIBS)
-
-# The reference for the BibTeX corpus test and benchmark: a driver of btparse.
-build/btparse_count: tests/btparse/btparse_count.c
-	@mkdir -p $(dir $@)
-	$(CC) -O2 -o $@ $< -lbtparse
-
-test: test-deps paperext.so build/asan/paperext.so build/tsan/paperext.so build/runner build/asan/runner \
-      build/asan/oom build/tsan/threads $(UNIT_BIN) $(UNIT_ASAN) $(REPLAY_BIN) $(FUZZ_BIN) \
-      build/btparse_count
-	@sh tests/run.sh
-
-demo: all
-	@sh sql/demo.sh
-
-bench: all build/runner build/btparse_count
-	@sh tests/bench/run.sh
-
 generate:
-	@for g in ext/gen/*.py; do [ -f "$$g" ] && /usr/bin/python3 "$$g"; done; true
+	@for g in ext/*/gen/*.py; do /usr/bin/python3 "$$g" || exit 1; done
+
+check-generated:
+	@sh tests/check_generated.sh
 
 lint:
 	clang-tidy --quiet $(EXT_SRC) -- $(ALL_CFLAGS)
 	cppcheck --quiet --enable=warning,portability --error-exitcode=1 -Iext $(EXT_SRC)
 
-install: all
+# For scripts that build variants (benchmarks): the source lists.
+print-core-src:
+	@echo $(CORE_SRC)
+print-ext-src:
+	@echo $(EXT_SRC)
+
+install: paperext.so
 	install -d $(DESTDIR)$(LIBDIR)
 	install -m 0644 paperext.so $(DESTDIR)$(LIBDIR)/paperext.so
 

@@ -6,6 +6,10 @@
 --                 venue_raw, note, bibtex_fields), derived columns are stored
 --                 (title_key, venue, kind, year when the venue text gives it)
 --                 and kept current by triggers.
+-- paperext_venue_aliases  your own venue spellings (alias, acronym, name,
+--                 kind): venue_resolve() applies them over the catalog, and
+--                 the triggers below derive papers.venue/kind/year again
+--                 when this table changes.
 -- papers_fts      FTS5 index over title and note with the paperext tokenizer
 --                 (Chinese searchable by any substring; 'fold 1': Traditional
 --                 and Simplified forms match), kept current by triggers
@@ -19,7 +23,7 @@
 -- only built-in functions, derived values are stored), so any sqlite3, Python
 -- or Node can read the database.  Only papers_fts needs the extension (its
 -- tokenizer), and so does writing to papers (the triggers call title_key(),
--- venue_norm(), ... and update papers_fts): load paperext to write.
+-- venue_resolve(), ... and update papers_fts): load paperext to write.
 CREATE TABLE IF NOT EXISTS papers(
   id            INTEGER PRIMARY KEY,
   title         TEXT NOT NULL,          -- as written (typos included)
@@ -27,7 +31,7 @@ CREATE TABLE IF NOT EXISTS papers(
   authors       TEXT,                   -- 'First Last and First Last' (BibTeX form)
   year          INTEGER,                -- given, else venue_year(venue_raw)
   venue_raw     TEXT,                   -- as written: 'nips2020', 'Advances in Neural ...'
-  venue         TEXT,                   -- venue_norm(venue_raw): 'NeurIPS'
+  venue         TEXT,                   -- venue_resolve(venue_raw): 'NeurIPS' (your aliases applied)
   kind          TEXT,                   -- venue_kind(venue_raw): conference|journal|workshop|preprint
   tags          TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(tags) AND json_type(tags)='array'),
   status        TEXT CHECK (status IS NULL OR status IN ('to-read','reading','read','skipped')),
@@ -55,22 +59,52 @@ CREATE VIRTUAL TABLE IF NOT EXISTS papers_fts USING fts5(
 
 -- Derived columns.  The UPDATE of the insert trigger sets only derived
 -- columns, which fire no other trigger.
+-- The venue is read by venue_resolve(), which applies paperext_venue_aliases.
+CREATE TABLE IF NOT EXISTS paperext_venue_aliases(
+  alias   TEXT,                         -- a spelling to recognize ('DLRS workshop'); NULL: the acronym
+  acronym TEXT NOT NULL,                -- what papers.venue becomes
+  name    TEXT,                         -- NULL: the catalog's name
+  kind    TEXT                          -- NULL: the catalog's kind
+);
+
 CREATE TRIGGER IF NOT EXISTS papers_derive_insert AFTER INSERT ON papers BEGIN
   UPDATE papers SET
     title_key = title_key(NEW.title),
-    venue = venue_norm(NEW.venue_raw),
-    kind = coalesce(venue_kind(NEW.venue_raw), NEW.kind),
-    year = coalesce(NEW.year, venue_year(NEW.venue_raw))
+    venue = v.r ->> 'acronym',
+    kind = coalesce(v.r ->> 'kind', NEW.kind),
+    year = coalesce(NEW.year, v.r ->> 'year')
+  FROM (SELECT venue_resolve(NEW.venue_raw) AS r) AS v
   WHERE id = NEW.id;
 END;
 
 CREATE TRIGGER IF NOT EXISTS papers_derive_update AFTER UPDATE OF title, venue_raw ON papers BEGIN
   UPDATE papers SET
     title_key = title_key(NEW.title),
-    venue = venue_norm(NEW.venue_raw),
-    kind = coalesce(venue_kind(NEW.venue_raw), NEW.kind),
-    year = coalesce(NEW.year, venue_year(NEW.venue_raw))
+    venue = v.r ->> 'acronym',
+    kind = coalesce(v.r ->> 'kind', NEW.kind),
+    year = coalesce(NEW.year, v.r ->> 'year')
+  FROM (SELECT venue_resolve(NEW.venue_raw) AS r) AS v
   WHERE id = NEW.id;
+END;
+
+-- A change to your venue aliases derives every paper's venue again (the
+-- kind only where the venue gives one: a given kind stays).
+CREATE VIEW IF NOT EXISTS paperext_venue_rederive AS SELECT 1 AS x WHERE 0;
+CREATE TRIGGER IF NOT EXISTS paperext_venue_rederive_run INSTEAD OF INSERT ON paperext_venue_rederive BEGIN
+  UPDATE papers SET
+    venue = v.r ->> 'acronym',
+    kind = coalesce(v.r ->> 'kind', papers.kind)
+  FROM (SELECT id AS pid, venue_resolve(venue_raw) AS r FROM papers WHERE venue_raw IS NOT NULL) AS v
+  WHERE papers.id = v.pid AND (papers.venue IS NOT v.r ->> 'acronym' OR papers.kind IS NOT coalesce(v.r ->> 'kind', papers.kind));
+END;
+CREATE TRIGGER IF NOT EXISTS paperext_venue_aliases_insert AFTER INSERT ON paperext_venue_aliases BEGIN
+  INSERT INTO paperext_venue_rederive VALUES (1);
+END;
+CREATE TRIGGER IF NOT EXISTS paperext_venue_aliases_update AFTER UPDATE ON paperext_venue_aliases BEGIN
+  INSERT INTO paperext_venue_rederive VALUES (1);
+END;
+CREATE TRIGGER IF NOT EXISTS paperext_venue_aliases_delete AFTER DELETE ON paperext_venue_aliases BEGIN
+  INSERT INTO paperext_venue_rederive VALUES (1);
 END;
 
 CREATE TRIGGER IF NOT EXISTS papers_touch AFTER UPDATE OF

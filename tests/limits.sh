@@ -1,7 +1,7 @@
 #!/bin/sh
 # limits.sh: hostile sizes through the sqlite3 shell (issue 7).
 #   sh tests/limits.sh [paperext.so]      texts of 20 MB (a few seconds)
-#   LIMITS=1 sh tests/limits.sh           texts of 150 MB (near SQLITE_MAX_LENGTH
+#   LIMITS=1 sh tests/limits.sh           texts of 400 MB (near SQLITE_MAX_LENGTH
 #                                         scale; a minute, a few GB of memory)
 # Not in tests/sql/: the OOM test would rerun these statements once per
 # allocation, and valgrind would take minutes over them.
@@ -38,15 +38,15 @@ ROWS="WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i+1 FROM c WHERE i<%d)"
 check "CREATE TABLE paperext_venue_aliases(alias, acronym, name, kind);
 INSERT INTO paperext_venue_aliases $(printf "$ROWS" 50000) SELECT 'Workshop on Topic ' || i, 'WT' || i, NULL, 'workshop' FROM c;
 INSERT INTO paperext_venue_aliases $(printf "$ROWS" 50000) SELECT 'wt' || i || ' meeting', 'WT' || i, 'Topic ' || i, NULL FROM c;
-SELECT venue_norm('Proc. Workshop on Topic 31337, 2021'), venue_year('Proc. Workshop on Topic 31337, 2021'), venue_name('WT31337 meeting'), venue_norm('nips2020'), (SELECT count(*) FROM paperext_venues WHERE acronym LIKE 'WT%');" \
+SELECT venue_resolve('Proc. Workshop on Topic 31337, 2021') ->> 'acronym', venue_resolve('Proc. Workshop on Topic 31337, 2021') ->> 'year', venue_resolve('WT31337 meeting') ->> 'name', venue_resolve('nips2020') ->> 'acronym', (SELECT count(*) FROM paperext_venues WHERE acronym LIKE 'WT%');" \
       "WT31337|2021|Topic 31337|NeurIPS|50000"
 check "CREATE TABLE paperext_venue_aliases(alias, acronym, name, kind);
 INSERT INTO paperext_venue_aliases $(printf "$ROWS" 100001) SELECT 'v' || i, 'V' || i, NULL, NULL FROM c;
-SELECT venue_norm('nips2020');" \
+SELECT venue_resolve('nips2020');" \
       "paperext_venue_aliases row 100001: more than 100000 rows (PE_VENUE_USER_MAX_ROWS)"
 check "CREATE TABLE paperext_venue_aliases(alias, acronym, name, kind);
 INSERT INTO paperext_venue_aliases VALUES ('x', 'X', printf('%.*c', 10000000, 'n'), NULL), ('y', 'Y', printf('%.*c', $BIG, 'n'), NULL);
-SELECT venue_norm('nips2020');" \
+SELECT venue_resolve('nips2020');" \
       "paperext_venue_aliases row 2: the table's text passes 16777216 bytes (PE_VENUE_USER_MAX_BYTES)"
 # Unicode folding works a chunk at a time: 60 million combining marks after
 # one letter are ordered and stripped in linear time and bounded memory.

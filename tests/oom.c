@@ -5,7 +5,7 @@
 **
 ** SQLite's allocator is replaced (SQLITE_CONFIG_MALLOC) by one that fails
 ** exactly once, at the Nth call after it is armed.  The extension's cores
-** allocate through SQLite (ext/pe_mem.h), so they are covered too.  For each
+** allocate through SQLite (ext/common/pe_mem.h), so they are covered too.  For each
 ** test query and N = 1, 2, ... until a run makes fewer than N allocations,
 ** the query (inside a savepoint that is rolled back) must either give the
 ** expected rows or fail with SQLITE_NOMEM: never crash, never leak (the ASan

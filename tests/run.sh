@@ -1,5 +1,7 @@
 #!/bin/sh
 # run.sh: the whole test suite, as `make test` runs it.
+#   0. the source tree's rules (tests/layout.sh) and the generated tables
+#      (tests/check_generated.sh: each regenerated, none may differ)
 #   1. C unit tests of the pure cores
 #   2. SQL tests through the loaded extension (tests/sql/*.test)
 #   3. both again, built with AddressSanitizer + UndefinedBehaviorSanitizer
@@ -9,8 +11,9 @@
 #   7. fuzz: the seed corpora and past findings replayed (ASan), then a short
 #      libFuzzer run of every harness
 #   8. hostile sizes (tests/limits.sh): 20 MB texts, deep nesting, a million
-#      tags, PCRE2's limits, no silent truncation (LIMITS=1: 150 MB texts)
-#   9. client tests (tests/clients/*.sh): Python, Node, sqlite-utils
+#      tags, PCRE2's limits, no silent truncation (LIMITS=1: 400 MB texts)
+#   9. client tests (tests/clients/*.sh): Python, Node, sqlite-utils, the
+#      table functions' arguments, the docs against the catalog
 # Every part prints "... N passed, N failed"; the last line sums them.
 cd "$(dirname "$0")/.." || exit 2
 log=$(mktemp)
@@ -30,13 +33,15 @@ part(){   # part NAME COMMAND...: run, show output, remember its counts
   echo "$p $f" >> "$log"
 }
 
-for t in build/unit/test_*; do part "unit $(basename "$t")" "$t"; done
-part "sql" build/runner ./paperext.so tests/sql/*.test
+part "layout" sh tests/layout.sh
+part "generated" sh tests/check_generated.sh
+for t in build/plain/unit/test_*; do part "unit $(basename "$t")" "$t"; done
+part "sql" build/plain/runner ./paperext.so tests/sql/*.test
 for t in build/asan/unit/test_*; do part "asan unit $(basename "$t")" "$t"; done
 part "asan sql" env ASAN_OPTIONS=detect_leaks=1 build/asan/runner build/asan/paperext.so tests/sql/*.test
 part "valgrind sql" valgrind -q --error-exitcode=99 --leak-check=full \
   --suppressions=tests/valgrind.supp \
-  --errors-for-leak-kinds=definite,indirect build/runner ./paperext.so tests/sql/*.test
+  --errors-for-leak-kinds=definite,indirect build/plain/runner ./paperext.so tests/sql/*.test
 part "oom" env ASAN_OPTIONS=detect_leaks=1 build/asan/oom build/asan/paperext.so tests/sql/*.test
 part "threads" env TSAN_OPTIONS=halt_on_error=1 build/tsan/threads build/tsan/paperext.so tests/sql/*.test
 for r in build/asan/fuzz/replay_*; do
@@ -50,7 +55,7 @@ for f in build/fuzz/fuzz_*; do
       build/fuzz/corpus/$n tests/fuzz/corpus/$n >build/fuzz/$n.log 2>&1 \
       && echo 'fuzz: 1 passed, 0 failed' || { tail -40 build/fuzz/$n.log; echo 'fuzz: 0 passed, 1 failed'; }"
 done
-# hostile sizes (texts of 20 MB; LIMITS=1: 150 MB, see tests/limits.sh)
+# hostile sizes (texts of 20 MB; LIMITS=1: 400 MB, see tests/limits.sh)
 part "limits" sh tests/limits.sh ./paperext.so
 for c in tests/clients/*.sh; do [ -f "$c" ] && part "client $(basename "$c" .sh)" sh "$c"; done
 

@@ -1,7 +1,7 @@
 /*
 ** runner: runs the SQL tests in tests/sql/<name>.test against a loaded paperext.
 **
-**   build/runner ./paperext.so tests/sql/<name>.test ...
+**   build/plain/runner ./paperext.so tests/sql/<name>.test ...
 **
 ** A .test file reads as documentation.  Each file gets a fresh in-memory
 ** database with the extension loaded.  Within a file:

@@ -47,7 +47,7 @@ mb=$(echo "$bytes" | awk '{printf "%.1f", $1/1048576}')
 nfiles=$(echo "$files" | wc -l)
 
 sql(){ sqlite3 -batch -cmd ".load ./paperext" :memory: "$1"; }
-cores=$(ls ext/*.c | grep -v -e '_sql\.c$' -e 'ext/paperext\.c$' -e 'ext/pe_sql\.c$' -e 'ext/pe_mem_sqlite\.c$')
+cores=$(make -s print-core-src)
 cc -O2 -Iext -o build/bench/bibtex_core tests/bench/bibtex_core.c $cores tests/unit/pe_mem_libc.c \
   $(pkg-config --libs libpcre2-8 libutf8proc) || exit 1
 entries=$(sql "SELECT count(*) FROM bibtex_entries(readfile('$corpus'))")

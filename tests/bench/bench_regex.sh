@@ -32,18 +32,19 @@ fi
 
 PCRE_CFLAGS=$(pkg-config --cflags libpcre2-8 libutf8proc sqlite3)
 PCRE_LIBS=$(pkg-config --libs libpcre2-8 libutf8proc)
+EXT_SRC=$(make -s print-ext-src)
 $CC -O2 -fPIC -shared -o "$B/noopext.so" tests/bench/noop_ext.c || exit 1
 # -Bsymbolic: SQLite loads extensions RTLD_GLOBAL, and without it this copy
 # would call the cached functions of the paperext.so loaded before it.
 # shellcheck disable=SC2086
 $CC -std=gnu11 -O2 -fPIC -shared -Wl,-Bsymbolic -DPE_REGEX_CACHE_SIZE=0 -Iext $PCRE_CFLAGS \
-  -o "$B/nocache/paperext.so" ext/*.c $PCRE_LIBS || exit 1
+  -o "$B/nocache/paperext.so" $EXT_SRC $PCRE_LIBS || exit 1
 # ... and with no start-up scans of its own (literals, literal sets, ASCII
 # skipping, anchors): PCRE2's JIT alone, with the same caching.
 mkdir -p "$B/plain"
 # shellcheck disable=SC2086
 $CC -std=gnu11 -O2 -fPIC -shared -Wl,-Bsymbolic -DPE_REGEX_NO_SHORTCUTS -Iext $PCRE_CFLAGS \
-  -o "$B/plain/paperext.so" ext/*.c $PCRE_LIBS || exit 1
+  -o "$B/plain/paperext.so" $EXT_SRC $PCRE_LIBS || exit 1
 
 if [ ! -f "$B/notes.db" ] || [ tests/bench/gen_regex_notes.py -nt "$B/notes.db" ]; then
   echo "bench: generating $B/notes.db (1,000,000 notes)"

@@ -9,7 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "bibtex.h"
+#include "bibtex/bibtex.h"
 
 int main(int argc, char **argv){
   int bFields = argc>2 && strcmp(argv[1], "-f")==0;

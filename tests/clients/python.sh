@@ -44,7 +44,7 @@ try:
     db.execute("SELECT * FROM readinglist_entries").fetchall()
     check("missing argument raises", False, True)
 except sqlite3.OperationalError as e:
-    check("missing argument raises", str(e), "readinglist_entries(text): the text argument is required")
+    check("missing argument raises", str(e), "readinglist_entries: missing argument text")
 print("python: %d passed, %d failed" % (passed, failed))
 raise SystemExit(1 if failed else 0)
 PY

@@ -1,6 +1,7 @@
 #!/bin/sh
 # venue_connections.sh: user venue aliases added by one connection are seen by
-# another connection of the same database file at its next statement, whether
+# venue_resolve() on another connection of the same database file at its next
+# statement, whether
 # that statement reads a table of main, a temp table, or no table at all.
 cd "$(dirname "$0")/../.." || exit 2
 db=$(mktemp -d)/venues.db
@@ -25,15 +26,15 @@ a.execute("CREATE TABLE p(v)")
 a.execute("INSERT INTO p VALUES ('DLRS 2020')")
 a.execute("CREATE TEMP TABLE t(v)")
 a.execute("INSERT INTO t VALUES ('DLRS 2020')")
-check(a.execute("SELECT venue_norm('DLRS 2020')").fetchone()[0], None, 'before')
+check(a.execute("SELECT venue_resolve('DLRS 2020') ->> 'acronym'").fetchone()[0], None, 'before')
 b.execute("CREATE TABLE paperext_venue_aliases(alias, acronym, name, kind)")
 b.execute("INSERT INTO paperext_venue_aliases VALUES ('DLRS', 'DLRS', NULL, 'workshop')")
-check(a.execute("SELECT venue_norm('DLRS 2020')").fetchone()[0], 'DLRS', 'no table')
-check(a.execute("SELECT venue_norm(v) FROM p").fetchone()[0], 'DLRS', 'main table')
+check(a.execute("SELECT venue_resolve('DLRS 2020') ->> 'acronym'").fetchone()[0], 'DLRS', 'no table')
+check(a.execute("SELECT venue_resolve(v) ->> 'acronym' FROM p").fetchone()[0], 'DLRS', 'main table')
 b.execute("UPDATE paperext_venue_aliases SET acronym = 'DLRS2'")
-check(a.execute("SELECT venue_norm(v) FROM t").fetchone()[0], 'DLRS2', 'temp table')
+check(a.execute("SELECT venue_resolve(v) ->> 'acronym' FROM t").fetchone()[0], 'DLRS2', 'temp table')
 b.execute("DELETE FROM paperext_venue_aliases")
-check(a.execute("SELECT venue_norm(v) FROM p").fetchone()[0], None, 'deleted')
+check(a.execute("SELECT venue_resolve(v) ->> 'acronym' FROM p").fetchone()[0], None, 'deleted')
 a.close(); b.close()
 print('client venue_connections: %d passed, %d failed' % (passed, failed))
 sys.exit(1 if failed else 0)

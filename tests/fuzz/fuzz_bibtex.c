@@ -1,5 +1,5 @@
 /*
-** fuzz_bibtex: the BibTeX cores (ext/bibtex.c, bibnames.c, latex.c,
+** fuzz_bibtex: the BibTeX cores (ext/bibtex/bibtex.c, bibnames.c, latex.c,
 ** bibformat.c, citekey.c) on fuzz input, without SQLite.
 **
 ** Byte 0 holds the parser flags (BIB_LATIN1, BIB_NO_INHERIT, BIB_NO_VALUES,
@@ -15,13 +15,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "bibformat.h"
-#include "bibnames.h"
-#include "bibtex.h"
-#include "citekey.h"
-#include "latex.h"
-#include "pe_mem.h"
-#include "strbuf.h"
+#include "bibtex/bibformat.h"
+#include "bibtex/bibnames.h"
+#include "bibtex/bibtex.h"
+#include "bibtex/citekey.h"
+#include "latex/latex.h"
+#include "common/pe_mem.h"
+#include "common/strbuf.h"
 
 static int same_text(BibText a, BibText b){
   return (a.z==0)==(b.z==0) && a.n==b.n && (a.n==0 || memcmp(a.z, b.z, a.n)==0);

@@ -1,5 +1,5 @@
 /*
-** fuzz_fold: Unicode folding (ext/utf8.c, pe_fold_append) against utf8proc.
+** fuzz_fold: Unicode folding (ext/common/utf8.c, pe_fold_append) against utf8proc.
 **
 ** Byte 0 picks the options; the rest is the text.  Invariants (a broken one
 ** aborts):
@@ -12,9 +12,9 @@
 */
 #include <utf8proc.h>
 #include "fuzz_check.h"
-#include "pe_mem.h"
-#include "strbuf.h"
-#include "utf8.h"
+#include "common/pe_mem.h"
+#include "common/strbuf.h"
+#include "common/utf8.h"
 
 static const struct { unsigned pe; utf8proc_option_t proc; } aOpt[] = {
   { PE_FOLD_NFKC|PE_FOLD_CASE|PE_FOLD_IGNORE|PE_FOLD_STRIPMARK,

@@ -1,5 +1,5 @@
 /*
-** fuzz_fts: the FTS5 tokenizer core (ext/fts_tokenizer.c, fts_options.c)
+** fuzz_fts: the FTS5 tokenizer core (ext/fts/fts_tokenizer.c, fts_options.c)
 ** on fuzz input, without SQLite.
 **
 ** Byte 0 picks the flags (its low 4 bits: every combination of fold, bigram,
@@ -17,10 +17,10 @@
 ** The same text also goes through pe_fts_split_args + pe_fts_options.
 */
 #include "fuzz_check.h"
-#include "fts_tokenizer.h"
-#include "pe_mem.h"
-#include "strbuf.h"
-#include "utf8.h"
+#include "fts/fts_tokenizer.h"
+#include "common/pe_mem.h"
+#include "common/strbuf.h"
+#include "common/utf8.h"
 
 typedef struct Inv {
   const char *z; int n; unsigned flags;

@@ -1,5 +1,5 @@
 /*
-** fuzz_ident: the identifier core (ext/ident.c) on fuzz input.
+** fuzz_ident: the identifier core (ext/ident/ident.c) on fuzz input.
 **
 ** Invariants (a broken one aborts):
 **   arXiv: the id lies inside the text, is ASCII, has no 'v' version tail,
@@ -10,9 +10,9 @@
 **     (pe_doi_url) it is the same DOI.
 */
 #include "fuzz_check.h"
-#include "ident.h"
-#include "pe_mem.h"
-#include "strbuf.h"
+#include "ident/ident.h"
+#include "common/pe_mem.h"
+#include "common/strbuf.h"
 
 static void check_arxiv(const char *z, size_t n){
   size_t i, iId, nId, iId2, nId2;

@@ -1,5 +1,5 @@
 /*
-** fuzz_latex: the LaTeX decoder (ext/latex.c) on fuzz input.
+** fuzz_latex: the LaTeX decoder (ext/latex/latex.c) on fuzz input.
 **
 ** Invariants (a broken one aborts):
 **   - the output of valid UTF-8 input is valid UTF-8 holding no NUL that
@@ -8,9 +8,9 @@
 **   - appending keeps what the buffer held before.
 */
 #include "fuzz_check.h"
-#include "latex.h"
-#include "pe_mem.h"
-#include "strbuf.h"
+#include "latex/latex.h"
+#include "common/pe_mem.h"
+#include "common/strbuf.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size){
   const char *z = (const char*)data;

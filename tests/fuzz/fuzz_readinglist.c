@@ -9,9 +9,9 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include "pe_mem.h"
-#include "utf8.h"
-#include "readinglist.h"
+#include "common/pe_mem.h"
+#include "common/utf8.h"
+#include "readinglist/readinglist.h"
 
 static void check_utf8(PeRlStr s){
   size_t i = 0;

@@ -16,9 +16,9 @@
 **     expansion never fails but for OOM.
 */
 #include "fuzz_check.h"
-#include "pe_mem.h"
-#include "regex.h"
-#include "strbuf.h"
+#include "common/pe_mem.h"
+#include "regex/regex.h"
+#include "common/strbuf.h"
 
 static PeRegexEnv *env;
 

@@ -1,5 +1,5 @@
 /*
-** fuzz_tags: the tag core (ext/tags.c) on fuzz input, without SQLite.
+** fuzz_tags: the tag core (ext/tags/tags.c) on fuzz input, without SQLite.
 **
 ** Invariants checked (a broken one aborts: a finding):
 **   - pe_tag_norm gives valid UTF-8 with no NUL, and is idempotent:
@@ -13,9 +13,9 @@
 ** Byte 0 holds the iterator flags; the rest is the text.
 */
 #include "fuzz_check.h"
-#include "pe_mem.h"
-#include "strbuf.h"
-#include "tags.h"
+#include "common/pe_mem.h"
+#include "common/strbuf.h"
+#include "tags/tags.h"
 
 static void check_norm(const char *z, size_t n){
   PeBuf a, b;

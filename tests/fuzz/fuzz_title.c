@@ -1,5 +1,5 @@
 /*
-** fuzz_title: the title core (ext/title.c) on fuzz input, without SQLite.
+** fuzz_title: the title core (ext/title/title.c) on fuzz input, without SQLite.
 **
 ** The input is two titles separated by the first NUL byte (or split in the
 ** middle when there is none).  Invariants (a broken one aborts):
@@ -10,9 +10,9 @@
 */
 #include <math.h>
 #include "fuzz_check.h"
-#include "pe_mem.h"
-#include "strbuf.h"
-#include "title.h"
+#include "common/pe_mem.h"
+#include "common/strbuf.h"
+#include "title/title.h"
 
 static void check_key(const char *z, size_t n){
   PeBuf a, b;

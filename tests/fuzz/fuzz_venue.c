@@ -10,9 +10,9 @@
 **     keeps these invariants, and the overlay never crashes on odd rows.
 */
 #include "fuzz_check.h"
-#include "pe_mem.h"
-#include "strbuf.h"
-#include "venue.h"
+#include "common/pe_mem.h"
+#include "common/strbuf.h"
+#include "venue/venue.h"
 
 static void check_info(const PeVenueInfo *v){
   FUZZ_ASSERT(v->year==0 || (v->year>=1950 && v->year<=2099), "year %d", v->year);

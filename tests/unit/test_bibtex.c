@@ -2,12 +2,12 @@
 ** robustness), names, format, cite key. */
 #include <stdlib.h>
 #include "check.h"
-#include "bibformat.h"
-#include "bibnames.h"
-#include "bibtex.h"
-#include "citekey.h"
-#include "pe_mem.h"
-#include "strbuf.h"
+#include "bibtex/bibformat.h"
+#include "bibtex/bibnames.h"
+#include "bibtex/bibtex.h"
+#include "bibtex/citekey.h"
+#include "common/pe_mem.h"
+#include "common/strbuf.h"
 
 static const char *zSample =
   "@string{acm = {ACM}}\n"

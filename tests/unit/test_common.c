@@ -1,9 +1,9 @@
 /* Unit tests of the shared cores: strbuf.c and utf8.c. */
 #include <stdlib.h>
 #include "check.h"
-#include "pe_mem.h"
-#include "strbuf.h"
-#include "utf8.h"
+#include "common/pe_mem.h"
+#include "common/strbuf.h"
+#include "common/utf8.h"
 #include <utf8proc.h>
 
 static char *fold(const char *z, unsigned opts){

@@ -2,10 +2,10 @@
 ** fts_query.c and the generated fold table. */
 #include <stdlib.h>
 #include "check.h"
-#include "pe_mem.h"
-#include "strbuf.h"
-#include "fts_tokenizer.h"
-#include "fts_query.h"
+#include "common/pe_mem.h"
+#include "common/strbuf.h"
+#include "fts/fts_tokenizer.h"
+#include "fts/fts_query.h"
 
 /* A sink that writes "token@start-end" (+ "^" when colocated) for CJK
 ** tokens and "<run>@start-end" for runs, and can fail on the Nth call. */

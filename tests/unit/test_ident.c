@@ -1,10 +1,10 @@
-/* Unit tests of the identifier core (ext/ident.c) and its labeled set tests/data/ident.tsv. */
+/* Unit tests of the identifier core (ext/ident/ident.c) and its labeled set tests/data/ident.tsv. */
 #include <stdio.h>
 #include <stdlib.h>
 #include "check.h"
-#include "pe_mem.h"
-#include "strbuf.h"
-#include "ident.h"
+#include "common/pe_mem.h"
+#include "common/strbuf.h"
+#include "ident/ident.h"
 
 /* "id|version" of the first arXiv id, "" when none. */
 static char *arxiv(const char *z, size_t n){

@@ -1,9 +1,9 @@
-/* Unit tests of the LaTeX decoder (ext/latex.c). */
+/* Unit tests of the LaTeX decoder (ext/latex/latex.c). */
 #include <stdlib.h>
 #include "check.h"
-#include "latex.h"
-#include "pe_mem.h"
-#include "strbuf.h"
+#include "latex/latex.h"
+#include "common/pe_mem.h"
+#include "common/strbuf.h"
 
 /* Decode z; the result is kept in a ring so CHECK_STR can take it inline. */
 static char *ring[8];

@@ -1,15 +1,18 @@
 /* Unit tests of the reading-list core: readinglist_line.c and readinglist.c. */
 #include <stdlib.h>
 #include "check.h"
-#include "pe_mem.h"
-#include "strbuf.h"
-#include "readinglist.h"
-#include "readinglist_line.h"
+#include "common/pe_mem.h"
+#include "common/strbuf.h"
+#include "readinglist/readinglist.h"
+#include "readinglist/readinglist_line.h"
 
+/* The reason's name (what readinglist_line_kind shows), NULL for a title. */
 static const char *title_reason(const char *z){
   PeRlTitle t;
+  PeRlWhy e;
   pe_rl_title_parts(z, strlen(z), &t);
-  return pe_rl_title_reason(z + t.title.off, t.title.len);
+  e = pe_rl_title_reason(z + t.title.off, t.title.len);
+  return e==PE_RL_IS_TITLE ? 0 : pe_rl_why_name(e);
 }
 
 /* The venue token of z as a new string ("" when none). */
@@ -92,7 +95,7 @@ int main(void){
   CHECK_STR(title_reason("Great paper about contrastive learning"), "not title case");
   CHECK_STR(title_reason("Papers I want to read from NeurIPS 2020"), "not title case");
   CHECK(title_reason("Do We Need Zero Training Loss After Achieving Zero Training Error?")==0);
-  CHECK_STR(pe_rl_note_reason("www.example.org", 15), "link");
+  CHECK_STR(pe_rl_why_name(pe_rl_note_reason("www.example.org", 15)), "link");
   CHECK_STR(title_reason(""), "empty");
   CHECK_STR(title_reason("A Title With Tags Only #a"), 0);
   CHECK_STR(title_reason("#only #tags"), "empty");

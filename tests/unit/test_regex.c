@@ -1,4 +1,4 @@
-/* Unit tests of the regex core (ext/regex.c): flags, compile errors and
+/* Unit tests of the regex core (ext/regex/regex.c): flags, compile errors and
 ** their offsets, literal detection, matching and iteration, replacement
 ** templates, character positions, the LRU cache. */
 #define _GNU_SOURCE                 /* memmem */
@@ -6,11 +6,11 @@
 #include <stdlib.h>
 #include <pcre2.h>
 #include "check.h"
-#include "pe_mem.h"
-#include "strbuf.h"
-#include "regex.h"
-#include "regex_litset.h"
-#include "utf8.h"
+#include "common/pe_mem.h"
+#include "common/strbuf.h"
+#include "regex/regex.h"
+#include "regex/regex_litset.h"
+#include "common/utf8.h"
 
 static PeRegexEnv *env;
 

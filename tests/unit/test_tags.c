@@ -1,10 +1,10 @@
-/* Unit tests of the tags core (ext/tags.c), and its labeled set tests/data/tags.tsv. */
+/* Unit tests of the tags core (ext/tags/tags.c), and its labeled set tests/data/tags.tsv. */
 #include <stdio.h>
 #include <stdlib.h>
 #include "check.h"
-#include "pe_mem.h"
-#include "strbuf.h"
-#include "tags.h"
+#include "common/pe_mem.h"
+#include "common/strbuf.h"
+#include "tags/tags.h"
 
 static char *norm(const char *z){
   PeBuf b;

@@ -1,10 +1,10 @@
-/* Unit tests of the title core (ext/title.c) and its labeled pair sets. */
+/* Unit tests of the title core (ext/title/title.c) and its labeled pair sets. */
 #include <stdio.h>
 #include <stdlib.h>
 #include "check.h"
-#include "pe_mem.h"
-#include "strbuf.h"
-#include "title.h"
+#include "common/pe_mem.h"
+#include "common/strbuf.h"
+#include "title/title.h"
 
 static char *key(const char *z){
   PeBuf b;

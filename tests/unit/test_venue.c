@@ -1,10 +1,10 @@
-/* Unit tests of the venue core (ext/venue.c): rules, the overlay, long and
+/* Unit tests of the venue core (ext/venue/venue.c): rules, the overlay, long and
 ** random input (run under ASan+UBSan and valgrind by `make test`). */
 #include <stdlib.h>
 #include "check.h"
-#include "pe_mem.h"
-#include "strbuf.h"
-#include "venue.h"
+#include "common/pe_mem.h"
+#include "common/strbuf.h"
+#include "venue/venue.h"
 
 static PeVenueInfo parse(const PeVenueOverlay *ov, const char *z){
   PeVenueInfo v;

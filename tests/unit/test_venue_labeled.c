@@ -2,8 +2,8 @@
 ** test_venue_labeled.c: accuracy of pe_venue_parse() on the hand-labeled
 ** set tests/data/venues_labeled.tsv (raw, acronym, year, kind, source).
 **
-**   build/unit/test_venue_labeled            assert accuracy >= 99%, list misses
-**   build/unit/test_venue_labeled --report   print the figures only (make bench)
+**   build/plain/unit/test_venue_labeled            assert accuracy >= 99%, list misses
+**   build/plain/unit/test_venue_labeled --report   print the figures only (make bench)
 **
 ** A row counts as right when acronym, year and kind all equal the label.
 ** The floor is 98.5%: most of the misses left are journals whose ISO 4
@@ -13,8 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include "check.h"
-#include "venue.h"
-#include "strbuf.h"
+#include "venue/venue.h"
+#include "common/strbuf.h"
 
 #define LABELED "tests/data/venues_labeled.tsv"
 #define MIN_ACCURACY 0.985
