@@ -71,7 +71,8 @@ build/config.mk: Makefile tests/deps.sh
 	@{ echo "PKG_CFLAGS = $$(pkg-config --cflags $(PKG_MODULES) sqlite3)"; \
 	   echo "PKG_LIBS = $$(pkg-config --libs $(PKG_MODULES))"; } > $@.tmp && mv $@.tmp $@
 
-build/test-deps.mk: Makefile tests/deps.sh
+# after build/config.mk: make remakes included makefiles in parallel under -j
+build/test-deps.mk: Makefile tests/deps.sh build/config.mk
 	@mkdir -p build
 	@DEPS="$(BUILD_DEPS) $(TEST_DEPS)" sh tests/deps.sh
 	@echo "# test dependencies checked" > $@

@@ -26,9 +26,12 @@ if ! command -v apt-get >/dev/null 2>&1; then
   exit 1
 fi
 export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq >/dev/null 2>&1 || true
+# Another apt (or another make of this project) may hold the lock: wait for it.
+LOCK="-o DPkg::Lock::Timeout=600"
 # shellcheck disable=SC2086
-if ! $SUDO apt-get install -y -qq $missing >/dev/null; then
+$SUDO apt-get $LOCK update -qq >/dev/null 2>&1 || true
+# shellcheck disable=SC2086
+if ! $SUDO apt-get $LOCK install -y -qq $missing >/dev/null; then
   echo "paperext: apt-get could not install:$missing" >&2
   exit 1
 fi
