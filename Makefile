@@ -5,6 +5,8 @@
 #                        out-of-memory, threads (TSan), fuzz replay, clients
 #   make demo            build, then run sql/demo.sql over the sample data
 #   make bench           benchmarks (ratios measured side by side in one run)
+#   make cluster         the dqlite node and client (cluster/README.md)
+#   make cluster-test    paperext on a 3-node dqlite cluster, with failovers (in make test)
 #   make install         PREFIX=/usr/local DESTDIR=
 #   make generate        regenerate the generated tables from ext/<module>/data/
 #   make check-generated regenerate into memory and fail if a committed table differs
@@ -43,7 +45,9 @@ TEST_DEPS  = valgrind:valgrind /usr/bin/python3:python3 clang:clang \
              /usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a:libclang-rt-14-dev \
              sqlite-utils:sqlite-utils node:nodejs npm:npm \
              /usr/include/btparse.h:libbtparse-dev /usr/bin/listbib:texlive-bibtex-extra \
-             /usr/bin/time:time
+             /usr/bin/time:time $(CLUSTER_DEPS)
+# the dqlite cluster: the C library (node), go-dqlite's dqlite shell (cluster test)
+CLUSTER_DEPS = /usr/include/dqlite.h:libdqlite-dev dqlite:go-dqlite
 
 .DEFAULT_GOAL := all
 
@@ -58,10 +62,14 @@ SKIP_DEPS = 1
 endif
 endif
 TEST_GOALS = test check-generated fuzz fuzz-smoke fuzz-campaign bench lint
+CLUSTER_GOALS = cluster cluster-test
 ifndef SKIP_DEPS
 -include build/config.mk
 ifneq ($(filter $(TEST_GOALS),$(MAKECMDGOALS)),)
 -include build/test-deps.mk
+endif
+ifneq ($(filter $(CLUSTER_GOALS),$(MAKECMDGOALS)),)
+-include build/cluster-deps.mk
 endif
 endif
 
@@ -76,6 +84,11 @@ build/test-deps.mk: Makefile tests/deps.sh build/config.mk
 	@mkdir -p build
 	@DEPS="$(BUILD_DEPS) $(TEST_DEPS)" sh tests/deps.sh
 	@echo "# test dependencies checked" > $@
+
+build/cluster-deps.mk: Makefile tests/deps.sh build/config.mk
+	@mkdir -p build
+	@DEPS="$(BUILD_DEPS) $(CLUSTER_DEPS)" sh tests/deps.sh
+	@echo "# cluster dependencies checked" > $@
 
 ALL_CFLAGS = -std=gnu11 -fPIC -fvisibility=hidden $(WARN) $(CFLAGS) $(PKG_CFLAGS) -Iext
 
@@ -120,7 +133,7 @@ FUZZ_BIN   = $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/%)
 REPLAY_BIN = $(FUZZ_SRC:tests/fuzz/fuzz_%.c=build/asan/fuzz/replay_%)
 
 .PHONY: FORCE all test demo bench install uninstall clean generate check-generated lint \
-        fuzz fuzz-smoke fuzz-campaign print-core-src print-ext-src
+        fuzz fuzz-smoke fuzz-campaign print-core-src print-ext-src cluster cluster-test
 .DELETE_ON_ERROR:
 # objects made on the way to a program are kept (they are the incremental build)
 .SECONDARY:
@@ -166,9 +179,21 @@ build/btparse_count: tests/btparse/btparse_count.c
 	@mkdir -p $(@D)
 	$(CC) -O2 -o $@ $< -lbtparse
 
+# The dqlite cluster (cluster/): a node that loads paperext.so, and a client.
+CLUSTER_BIN = build/cluster/paperext-node build/cluster/paperext-sql
+build/cluster/paperext-node: $(call objs,plain,cluster/node.c cluster/wire.c)
+	@mkdir -p $(@D)
+	$(CC) -o $@ $^ -ldqlite -lsqlite3 -ldl
+build/cluster/paperext-sql: $(call objs,plain,cluster/sql.c cluster/wire.c)
+	@mkdir -p $(@D)
+	$(CC) -o $@ $^
+cluster: $(CLUSTER_BIN)
+cluster-test: $(CLUSTER_BIN) paperext.so
+	@sh tests/clients/cluster.sh
+
 TEST_PROGRAMS = paperext.so build/asan/paperext.so build/tsan/paperext.so \
   build/plain/runner build/asan/runner build/asan/oom build/tsan/threads \
-  $(UNIT_BIN) $(UNIT_ASAN) $(REPLAY_BIN) $(FUZZ_BIN) build/btparse_count
+  $(UNIT_BIN) $(UNIT_ASAN) $(REPLAY_BIN) $(FUZZ_BIN) build/btparse_count $(CLUSTER_BIN)
 
 test: $(TEST_PROGRAMS)
 	@sh tests/run.sh
@@ -176,7 +201,7 @@ test: $(TEST_PROGRAMS)
 demo: paperext.so
 	@sh sql/demo.sh
 
-bench: paperext.so build/plain/runner build/btparse_count
+bench: paperext.so build/plain/runner build/btparse_count $(CLUSTER_BIN)
 	@sh tests/bench/run.sh
 
 # make fuzz [FUZZ_TIME=seconds per harness]: new inputs go to build/fuzz/corpus/.
