@@ -23,6 +23,8 @@ extern const PeUnit pe_unit_title;
 extern const PeUnit pe_unit_ident;
 extern const PeUnit pe_unit_readinglist;
 extern const PeUnit pe_unit_fts;
+extern const PeUnit pe_unit_io;
+extern const PeUnit pe_unit_merge;
 
 static const PeUnit *const aUnit[] = {
   &pe_unit_meta,
@@ -35,6 +37,8 @@ static const PeUnit *const aUnit[] = {
   &pe_unit_ident,
   &pe_unit_readinglist,
   &pe_unit_fts,
+  &pe_unit_io,
+  &pe_unit_merge,
 };
 
 const PeUnit *const *pe_units(int *pnUnit){
