@@ -5,7 +5,9 @@
 #                        out-of-memory, threads (TSan), fuzz replay, clients
 #   make demo            build, then run sql/demo.sql over the sample data
 #   make bench           benchmarks (ratios measured side by side in one run)
-#   make install         PREFIX=/usr/local DESTDIR=
+#   make install         PREFIX=/usr/local DESTDIR= (uninstall: the same)
+#   make dist            the npm packages, the Python wheel, the static library
+#                        (packaging/packaging.mk, packaging/README.md)
 #   make generate        regenerate the generated tables from ext/<module>/data/
 #   make check-generated regenerate into memory and fail if a committed table differs
 #
@@ -16,7 +18,8 @@
 #
 # Every source is compiled once per build flavour into build/<flavour>/, with
 # header dependencies (-MMD -MP): plain (paperext.so, unit tests), asan
-# (ASan+UBSan), tsan (ThreadSanitizer) and fuzz (clang, libFuzzer).
+# (ASan+UBSan), tsan (ThreadSanitizer), fuzz (clang, libFuzzer) and static
+# (-DSQLITE_CORE, for libpaperext.a: packaging/packaging.mk).
 
 CC      ?= cc
 PREFIX  ?= /usr/local
@@ -43,7 +46,11 @@ TEST_DEPS  = valgrind:valgrind /usr/bin/python3:python3 clang:clang \
              /usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a:libclang-rt-14-dev \
              sqlite-utils:sqlite-utils node:nodejs npm:npm \
              /usr/include/btparse.h:libbtparse-dev /usr/bin/listbib:texlive-bibtex-extra \
-             /usr/bin/time:time
+             /usr/bin/time:time /usr/lib/python3/dist-packages/apsw:python3-apsw
+# make dist: npm pack, and a wheel built offline with Debian's pip, setuptools, wheel
+DIST_DEPS  = npm:npm /usr/bin/python3:python3 /usr/lib/python3/dist-packages/pip:python3-pip \
+             /usr/lib/python3/dist-packages/setuptools:python3-setuptools \
+             /usr/lib/python3/dist-packages/wheel:python3-wheel
 
 .DEFAULT_GOAL := all
 
@@ -62,6 +69,8 @@ ifndef SKIP_DEPS
 -include build/config.mk
 ifneq ($(filter $(TEST_GOALS),$(MAKECMDGOALS)),)
 -include build/test-deps.mk
+else ifneq ($(filter dist,$(MAKECMDGOALS)),)
+-include build/dist-deps.mk
 endif
 endif
 
@@ -74,8 +83,11 @@ build/config.mk: Makefile tests/deps.sh
 # after build/config.mk: make remakes included makefiles in parallel under -j
 build/test-deps.mk: Makefile tests/deps.sh build/config.mk
 	@mkdir -p build
-	@DEPS="$(BUILD_DEPS) $(TEST_DEPS)" sh tests/deps.sh
+	@DEPS="$(BUILD_DEPS) $(DIST_DEPS) $(TEST_DEPS)" sh tests/deps.sh
 	@echo "# test dependencies checked" > $@
+build/dist-deps.mk: Makefile tests/deps.sh build/config.mk
+	@DEPS="$(BUILD_DEPS) $(DIST_DEPS)" sh tests/deps.sh
+	@echo "# dist dependencies checked" > $@
 
 ALL_CFLAGS = -std=gnu11 -fPIC -fvisibility=hidden $(WARN) $(CFLAGS) $(PKG_CFLAGS) -Iext
 
@@ -111,6 +123,8 @@ $(eval $(call flavour_rule,plain,$(CC),))
 $(eval $(call flavour_rule,asan,$(CC),$(SAN) -O1))
 $(eval $(call flavour_rule,tsan,$(CC),$(TSAN) -O1))
 $(eval $(call flavour_rule,fuzz,$(FUZZ_CC),$(FUZZ_FLAGS) -fsanitize=fuzzer-no-link))
+# the static flavour, libpaperext.a, the packages, install: packaging/packaging.mk
+include packaging/packaging.mk
 
 -include $(shell find build -name '*.d' 2>/dev/null)
 
@@ -119,8 +133,8 @@ UNIT_ASAN  = $(UNIT_SRC:tests/unit/%.c=build/asan/unit/%)
 FUZZ_BIN   = $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/%)
 REPLAY_BIN = $(FUZZ_SRC:tests/fuzz/fuzz_%.c=build/asan/fuzz/replay_%)
 
-.PHONY: FORCE all test demo bench install uninstall clean generate check-generated lint \
-        fuzz fuzz-smoke fuzz-campaign print-core-src print-ext-src
+.PHONY: FORCE all test demo bench install uninstall dist clean generate check-generated lint \
+        fuzz fuzz-smoke fuzz-campaign print-core-src print-ext-src print-version
 .DELETE_ON_ERROR:
 # objects made on the way to a program are kept (they are the incremental build)
 .SECONDARY:
@@ -168,7 +182,8 @@ build/btparse_count: tests/btparse/btparse_count.c
 
 TEST_PROGRAMS = paperext.so build/asan/paperext.so build/tsan/paperext.so \
   build/plain/runner build/asan/runner build/asan/oom build/tsan/threads \
-  $(UNIT_BIN) $(UNIT_ASAN) $(REPLAY_BIN) $(FUZZ_BIN) build/btparse_count
+  $(UNIT_BIN) $(UNIT_ASAN) $(REPLAY_BIN) $(FUZZ_BIN) build/btparse_count \
+  $(DIST_FILES)
 
 test: $(TEST_PROGRAMS)
 	@sh tests/run.sh
@@ -210,13 +225,6 @@ print-core-src:
 	@echo $(CORE_SRC)
 print-ext-src:
 	@echo $(EXT_SRC)
-
-install: paperext.so
-	install -d $(DESTDIR)$(LIBDIR)
-	install -m 0644 paperext.so $(DESTDIR)$(LIBDIR)/paperext.so
-
-uninstall:
-	rm -f $(DESTDIR)$(LIBDIR)/paperext.so
 
 clean:
 	rm -rf build paperext.so demo.db

@@ -1,10 +1,11 @@
 #!/bin/sh
 # node.sh: paperext from Node.js with better-sqlite3 12 (from npm, installed
-# once into build/node/, which git ignores): load, import a list, query.
+# once into build/node/: tests/clients/lib/better_sqlite3.sh): load, import
+# a list, query.
 cd "$(dirname "$0")/../.." || exit 2
-. tests/lib/npm.sh
-npm_module better-sqlite3@12 || exit 1
-exec node - <<'JS'
+. tests/clients/lib/better_sqlite3.sh
+need_better_sqlite3 node || exit 1
+NODE_PATH=$PWD/build/node/node_modules exec node - <<'JS'
 const Database = require('better-sqlite3');
 const fs = require('fs');
 let passed = 0, failed = 0;

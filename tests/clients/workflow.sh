@@ -7,7 +7,7 @@
 cd "$(dirname "$0")/../.." || exit 2
 status=0
 /usr/bin/python3 tests/clients/workflow.py ./paperext.so tests/clients/workflow.json || status=1
-. tests/lib/npm.sh
-NPM_TEST_NAME="workflow node" npm_module better-sqlite3@12 || exit 1
-node tests/clients/workflow.js ./paperext.so tests/clients/workflow.json || status=1
+. tests/clients/lib/better_sqlite3.sh
+need_better_sqlite3 "workflow node" || exit 1
+NODE_PATH=$PWD/build/node/node_modules node tests/clients/workflow.js ./paperext.so tests/clients/workflow.json || status=1
 exit $status
