@@ -5,9 +5,11 @@
 #                        out-of-memory, threads (TSan), fuzz replay, clients
 #   make demo            build, then run sql/demo.sql over the sample data
 #   make bench           benchmarks (ratios measured side by side in one run)
+#   make install         PREFIX=/usr/local DESTDIR= (uninstall: the same)
+#   make dist            the npm packages, the Python wheel, the static library
+#                        (packaging/packaging.mk, packaging/README.md)
 #   make cluster         the dqlite node and client (cluster/README.md)
 #   make cluster-test    paperext on a 3-node dqlite cluster, with failovers (in make test)
-#   make install         PREFIX=/usr/local DESTDIR=
 #   make generate        regenerate the generated tables from ext/<module>/data/
 #   make check-generated regenerate into memory and fail if a committed table differs
 #
@@ -18,7 +20,8 @@
 #
 # Every source is compiled once per build flavour into build/<flavour>/, with
 # header dependencies (-MMD -MP): plain (paperext.so, unit tests), asan
-# (ASan+UBSan), tsan (ThreadSanitizer) and fuzz (clang, libFuzzer).
+# (ASan+UBSan), tsan (ThreadSanitizer), fuzz (clang, libFuzzer) and static
+# (-DSQLITE_CORE, for libpaperext.a: packaging/packaging.mk).
 
 CC      ?= cc
 PREFIX  ?= /usr/local
@@ -45,7 +48,11 @@ TEST_DEPS  = valgrind:valgrind /usr/bin/python3:python3 clang:clang \
              /usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a:libclang-rt-14-dev \
              sqlite-utils:sqlite-utils node:nodejs npm:npm \
              /usr/include/btparse.h:libbtparse-dev /usr/bin/listbib:texlive-bibtex-extra \
-             /usr/bin/time:time $(CLUSTER_DEPS)
+             /usr/bin/time:time /usr/lib/python3/dist-packages/apsw:python3-apsw $(CLUSTER_DEPS)
+# make dist: npm pack, and a wheel built offline with Debian's pip, setuptools, wheel
+DIST_DEPS  = npm:npm /usr/bin/python3:python3 /usr/lib/python3/dist-packages/pip:python3-pip \
+             /usr/lib/python3/dist-packages/setuptools:python3-setuptools \
+             /usr/lib/python3/dist-packages/wheel:python3-wheel
 # the dqlite cluster: the C library (node), go-dqlite's dqlite shell (cluster test)
 CLUSTER_DEPS = /usr/include/dqlite.h:libdqlite-dev dqlite:go-dqlite
 
@@ -67,6 +74,8 @@ ifndef SKIP_DEPS
 -include build/config.mk
 ifneq ($(filter $(TEST_GOALS),$(MAKECMDGOALS)),)
 -include build/test-deps.mk
+else ifneq ($(filter dist,$(MAKECMDGOALS)),)
+-include build/dist-deps.mk
 endif
 ifneq ($(filter $(CLUSTER_GOALS),$(MAKECMDGOALS)),)
 -include build/cluster-deps.mk
@@ -82,8 +91,11 @@ build/config.mk: Makefile tests/deps.sh
 # after build/config.mk: make remakes included makefiles in parallel under -j
 build/test-deps.mk: Makefile tests/deps.sh build/config.mk
 	@mkdir -p build
-	@DEPS="$(BUILD_DEPS) $(TEST_DEPS)" sh tests/deps.sh
+	@DEPS="$(BUILD_DEPS) $(DIST_DEPS) $(TEST_DEPS)" sh tests/deps.sh
 	@echo "# test dependencies checked" > $@
+build/dist-deps.mk: Makefile tests/deps.sh build/config.mk
+	@DEPS="$(BUILD_DEPS) $(DIST_DEPS)" sh tests/deps.sh
+	@echo "# dist dependencies checked" > $@
 
 build/cluster-deps.mk: Makefile tests/deps.sh build/config.mk
 	@mkdir -p build
@@ -124,6 +136,8 @@ $(eval $(call flavour_rule,plain,$(CC),))
 $(eval $(call flavour_rule,asan,$(CC),$(SAN) -O1))
 $(eval $(call flavour_rule,tsan,$(CC),$(TSAN) -O1))
 $(eval $(call flavour_rule,fuzz,$(FUZZ_CC),$(FUZZ_FLAGS) -fsanitize=fuzzer-no-link))
+# the static flavour, libpaperext.a, the packages, install: packaging/packaging.mk
+include packaging/packaging.mk
 
 -include $(shell find build -name '*.d' 2>/dev/null)
 
@@ -132,8 +146,8 @@ UNIT_ASAN  = $(UNIT_SRC:tests/unit/%.c=build/asan/unit/%)
 FUZZ_BIN   = $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/%)
 REPLAY_BIN = $(FUZZ_SRC:tests/fuzz/fuzz_%.c=build/asan/fuzz/replay_%)
 
-.PHONY: FORCE all test demo bench install uninstall clean generate check-generated lint \
-        fuzz fuzz-smoke fuzz-campaign print-core-src print-ext-src cluster cluster-test
+.PHONY: FORCE all test demo bench install uninstall dist clean generate check-generated lint \
+        fuzz fuzz-smoke fuzz-campaign print-core-src print-ext-src print-version cluster cluster-test
 .DELETE_ON_ERROR:
 # objects made on the way to a program are kept (they are the incremental build)
 .SECONDARY:
@@ -193,7 +207,8 @@ cluster-test: $(CLUSTER_BIN) paperext.so
 
 TEST_PROGRAMS = paperext.so build/asan/paperext.so build/tsan/paperext.so \
   build/plain/runner build/asan/runner build/asan/oom build/tsan/threads \
-  $(UNIT_BIN) $(UNIT_ASAN) $(REPLAY_BIN) $(FUZZ_BIN) build/btparse_count $(CLUSTER_BIN)
+  $(UNIT_BIN) $(UNIT_ASAN) $(REPLAY_BIN) $(FUZZ_BIN) build/btparse_count $(CLUSTER_BIN) \
+  $(DIST_FILES)
 
 test: $(TEST_PROGRAMS)
 	@sh tests/run.sh
@@ -235,13 +250,6 @@ print-core-src:
 	@echo $(CORE_SRC)
 print-ext-src:
 	@echo $(EXT_SRC)
-
-install: paperext.so
-	install -d $(DESTDIR)$(LIBDIR)
-	install -m 0644 paperext.so $(DESTDIR)$(LIBDIR)/paperext.so
-
-uninstall:
-	rm -f $(DESTDIR)$(LIBDIR)/paperext.so
 
 clean:
 	rm -rf build paperext.so demo.db

@@ -12,12 +12,21 @@ SELECT position, line, title, venue, tags,
 .print
 .print '== Building demo.db: sql/schema.sql, then the list and the .bib through the merging import'
 .read sql/schema.sql
-.param set :file tests/data/demo_list.txt
+.system mkdir -p build/demo && cp tests/data/demo_list.txt build/demo/my-list.txt
+.param set :file build/demo/my-list.txt
 .read sql/import_list.sql
 .param set :file tests/data/demo.bib
 .read sql/import_bibtex.sql
 -- end of bib import
 .param clear
+
+.print
+.print '== The list edited (a typo fixed, a note extended) and imported again: two records updated, nothing added or repeated'
+.system cp tests/data/papers/demo_list_edited.txt build/demo/my-list.txt
+.param set :file build/demo/my-list.txt
+.read sql/import_list.sql
+.param clear
+.mode table --wrap 100
 
 .print
 .print '== The papers (venue and year derived from what was written)'

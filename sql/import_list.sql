@@ -1,27 +1,30 @@
--- import_list.sql: import a plain-text or Markdown reading list into papers.
+-- import_list.sql: import a plain-text or Markdown reading list.
 --
 --   sqlite3 papers.db -cmd '.load ./paperext' -cmd '.param set :file my-list.txt' \
 --     < sql/import_list.sql
+--   ... -cmd '.param set :encoding big5' ...     for a list that is not UTF-8
 --
--- Needs sql/schema.sql applied and the extension loaded.  Each entry of
--- readinglist_entries() goes through paper_import, so a paper already in
--- the database (same DOI, arXiv id or title key) is updated, not added
--- twice.  The venue text of the entry ('nips2020') is kept in venue_raw;
--- the triggers derive venue, year and kind from it.  Prints what was read
--- and the parser's warnings (invalid UTF-8, text that belongs to no entry).
-CREATE TEMP TABLE IF NOT EXISTS import_count(n);
-DELETE FROM temp.import_count;
-INSERT INTO temp.import_count SELECT count(*) FROM papers;
+-- The same statement from any client (Python, Node: the text as a parameter):
+--   INSERT INTO import_text(source, format, text) VALUES ('my-list.txt', 'list', ?);
+-- Needs sql/schema.sql applied and the extension loaded.  Every entry
+-- becomes a record; a record joins the paper it is (same DOI or arXiv id,
+-- same or similar title with venue and year, see ext/merge/README.md) or
+-- becomes a paper.  Importing the list again changes only what you changed
+-- in it.  Prints the summary, what each changed entry did, and the parser's
+-- warnings.  A file that cannot be read, or text that is not UTF-8 (unless
+-- :encoding names its encoding), stops the import before anything is written.
+.bail on
+.headers on
+INSERT INTO import_text(source, format, text, encoding)
+  VALUES (:file, 'list', paperext_readfile(:file), :encoding);
 
-INSERT INTO paper_import(title, venue_raw, tags, status, note, arxiv, doi, url, source)
-  SELECT title, venue, tags, status, note, arxiv, doi, url, :file || ':' || line
-    FROM readinglist_entries(readfile(:file))
-   WHERE title IS NOT NULL;
+SELECT source, entries, added, merged, updated, unchanged, skipped
+  FROM import_summary WHERE run = (SELECT max(id) FROM import_runs);
 
-SELECT :file AS list,
-       (SELECT count(*) FROM readinglist_entries(readfile(:file)) WHERE title IS NOT NULL) AS entries,
-       (SELECT count(*) FROM papers) - (SELECT n FROM temp.import_count) AS new_papers,
-       (SELECT count(*) FROM papers) AS papers;
+SELECT line, action, paper_id, reason, title FROM last_import WHERE action <> 'unchanged';
 
 SELECT line, col, kind, message AS warning
-  FROM readinglist_diagnostics(readfile(:file)) WHERE severity <> 'info';
+  FROM readinglist_diagnostics(CASE WHEN :encoding IS NULL THEN text_utf8(paperext_readfile(:file), :file)
+                                    ELSE text_decode(paperext_readfile(:file), :encoding) END)
+ WHERE severity <> 'info';
+.headers off

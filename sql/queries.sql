@@ -36,14 +36,18 @@ SELECT id, title, regexp_substr(note, '\\[A-Za-z]+(\{[^}]*\})?|[_^]\{[^}]*\}') A
 .print '4. Papers per venue and year'
 SELECT * FROM by_venue;
 
-.print '5. Duplicates: same title key, DOI or arXiv id (the view) ...'
-SELECT * FROM duplicates;
+.print '5. Likely duplicates: what the imports could not decide, for you to merge or keep apart'
+-- INSERT INTO paper_merge(keep, merge) VALUES (a, b), or
+-- INSERT INTO paper_not_same(paper_a, paper_b) VALUES (a, b).
+SELECT id_a, id_b, same AS why, title_a, title_b FROM likely_duplicates;
 
-.print '   ... and titles that are one paper spelled differently (title_same)'
-SELECT a.id AS id_a, b.id AS id_b, a.title AS title_a, b.title AS title_b,
-       round(title_similarity(a.title, b.title), 3) AS similarity
-  FROM papers a JOIN papers b ON a.id < b.id
- WHERE title_same(a.title, b.title) AND a.title_key IS NOT b.title_key;
+.print '   ... and alike papers the imports kept apart, with the reason'
+SELECT id_a, id_b, reason, title_a FROM kept_apart;
+
+.print '   ... and how each paper came together: its records'
+SELECT paper_id, format, source, cite_key, how FROM records
+ WHERE paper_id IN (SELECT paper_id FROM records GROUP BY paper_id HAVING count(*) > 1)
+ ORDER BY paper_id, id;
 
 .print '6. Tags'
 SELECT * FROM tag_counts;

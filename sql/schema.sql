@@ -1,65 +1,177 @@
--- schema.sql: a reading list as a database (paperext).
+-- schema.sql: a reading list as a database that lives for years (paperext).
 --
 --   sqlite3 papers.db -cmd '.load ./paperext' < sql/schema.sql
+--   Python: db.executescript(open('sql/schema.sql').read())   (paperext loaded)
 --
--- papers          one row per paper; what came in is kept as written (title,
---                 venue_raw, note, bibtex_fields), derived columns are stored
---                 (title_key, venue, kind, year when the venue text gives it)
---                 and kept current by triggers.
--- paperext_venue_aliases  your own venue spellings (alias, acronym, name,
---                 kind): venue_resolve() applies them over the catalog, and
---                 the triggers below derive papers.venue/kind/year again
---                 when this table changes.
--- papers_fts      FTS5 index over title and note with the paperext tokenizer
---                 (Chinese searchable by any substring; 'fold 1': Traditional
---                 and Simplified forms match), kept current by triggers
---                 (external content: it stores no second copy of the text).
--- paper_import    a view to INSERT into: a paper already known by DOI, arXiv
---                 id or title key is updated (fields it lacks are filled,
---                 tags merged, a new note appended), any other is added.
--- to_read, by_venue, tag_counts, duplicates: views.
+-- Every import keeps what it brought as RECORDS; PAPERS are what the records
+-- say together.  Nothing an import brought is dropped: two works that share a
+-- title stay two papers, one work written two ways becomes one paper with two
+-- records, and every cite key, DOI and note stays in its record.
 --
--- Reading needs no extension: every table and view is plain SQL (views use
--- only built-in functions, derived values are stored), so any sqlite3, Python
--- or Node can read the database.  Only papers_fts needs the extension (its
--- tokenizer), and so does writing to papers (the triggers call title_key(),
--- venue_resolve(), ... and update papers_fts): load paperext to write.
+-- papers             one row per work.  Bibliographic columns (title, authors,
+--                    year, venue_raw, doi, arxiv, url, bibtex_*) are derived
+--                    from the paper's records: the best record that has a
+--                    value wins (your own edits, then bibliographies with the
+--                    published version before a preprint, then reading lists;
+--                    the earliest record within a rank).  Curated columns
+--                    (tags, status, note) belong to the paper: imports add to
+--                    them and re-imports change only what they brought.
+--                    An UPDATE you make to a bibliographic column is kept as
+--                    the paper's 'sql' record, so it wins from then on.
+-- records            one row per imported entry, with every field it came with.
+-- record_keys        the index keys that find a record's possible duplicates
+--                    (match_keys(): DOI, arXiv id, title, title without
+--                    subtitle, halves of the title).
+-- paper_keys         every cite key of every paper (a view over records).
+-- import_runs        one row per import, with its counts.
+-- import_log         one row per entry of each import: added, merged (into
+--                    which paper, why), updated, unchanged, skipped (why).
+-- paper_pairs        papers an import compared and kept apart: 'different'
+--                    (kept_apart shows why) or 'unsure' (likely_duplicates).
+-- not_same           pairs of records you said are different works.
+--
+-- Statements (the same from the sqlite3 shell, Python, Node; text passed as
+-- a parameter):
+--   INSERT INTO import_text(source, format, text) VALUES ('refs.bib', 'bibtex', ?);
+--   INSERT INTO import_text(source, format, text, encoding) VALUES ('old.txt', 'list', ?, 'big5');
+--   SELECT * FROM last_import;                       -- what the last import did
+--   INSERT INTO paper_merge(keep, merge) VALUES (5, 9);
+--   INSERT INTO record_split(record_id) VALUES (17);
+--   INSERT INTO paper_not_same(paper_a, paper_b) VALUES (5, 9);
+--   SELECT bibtex FROM papers_bibtex WHERE tag_has(tags, 'video');
+--
+-- Reading needs no extension: every table and view but papers_bibtex is
+-- plain SQL and derived values are stored, so any sqlite3, Python or Node
+-- reads the database.  Writing needs paperext (the triggers call
+-- title_key(), venue_resolve(), paper_match() ... and papers_fts's tokenizer).
+
+-- ------------------------------------------------------------- papers
 CREATE TABLE IF NOT EXISTS papers(
   id            INTEGER PRIMARY KEY,
-  title         TEXT NOT NULL,          -- as written (typos included)
+  title         TEXT NOT NULL,          -- from the best record (see above)
   title_key     TEXT,                   -- title_key(title): equal for spellings of one title
-  authors       TEXT,                   -- 'First Last and First Last' (BibTeX form)
-  year          INTEGER,                -- given, else venue_year(venue_raw)
+  authors       TEXT,                   -- 'First Last and First Last' (BibTeX form, LaTeX decoded)
+  year          INTEGER,                -- given, else the venue's year ('nips2020')
   venue_raw     TEXT,                   -- as written: 'nips2020', 'Advances in Neural ...'
   venue         TEXT,                   -- venue_resolve(venue_raw): 'NeurIPS' (your aliases applied)
-  kind          TEXT,                   -- venue_kind(venue_raw): conference|journal|workshop|preprint
+  kind          TEXT,                   -- conference|journal|workshop|preprint
   tags          TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(tags) AND json_type(tags)='array'),
   status        TEXT CHECK (status IS NULL OR status IN ('to-read','reading','read','skipped')),
   note          TEXT,
   arxiv         TEXT,                   -- arXiv id without version: '2006.07733'
   doi           TEXT,                   -- lower case: '10.1109/cvpr.2016.90'
   url           TEXT,
-  bibtex_key    TEXT,
+  bibtex_key    TEXT,                   -- the first cite key (all of them: paper_keys)
   bibtex_type   TEXT,                   -- 'inproceedings', 'article', ...
-  bibtex_fields TEXT CHECK (bibtex_fields IS NULL OR json_valid(bibtex_fields)),  -- every field, as imported
-  source        TEXT,                   -- where it came from: 'list.txt:12', 'refs.bib:40'
+  bibtex_fields TEXT CHECK (bibtex_fields IS NULL OR json_valid(bibtex_fields)),  -- every field of its .bib records
+  source        TEXT,                   -- the sources of its records: 'list.txt; refs.bib'
   added         TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
-  updated       TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+  updated       TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+  rev           INTEGER NOT NULL DEFAULT 0  -- moved by each derivation; 0: a row you inserted yourself
 );
 CREATE INDEX IF NOT EXISTS papers_title_key ON papers(title_key);
 CREATE INDEX IF NOT EXISTS papers_doi ON papers(doi);
 CREATE INDEX IF NOT EXISTS papers_arxiv ON papers(arxiv);
 CREATE INDEX IF NOT EXISTS papers_venue_year ON papers(venue, year);
 
--- Full-text search: SELECT rowid, highlight(papers_fts, 1, '[', ']') FROM papers_fts
---   WHERE papers_fts MATCH fts_query('記憶體');
-CREATE VIRTUAL TABLE IF NOT EXISTS papers_fts USING fts5(
-  title, note, content='papers', content_rowid='id', tokenize='paperext fold 1'
+-- ------------------------------------------------------------ records
+CREATE TABLE IF NOT EXISTS records(
+  id          INTEGER PRIMARY KEY,
+  paper_id    INTEGER NOT NULL,         -- the paper it belongs to
+  source      TEXT NOT NULL,            -- the file (as you named it), or 'sql' for your edits
+  format      TEXT NOT NULL,            -- list, bibtex, ris, csljson, zotero, sql
+  line        INTEGER,                  -- where it starts in the source
+  cite_key    TEXT,                     -- its key in the source (a .bib entry's)
+  entry_type  TEXT,                     -- article, inproceedings, book, phdthesis, ...
+  title       TEXT,
+  title_key   TEXT,
+  authors     TEXT,
+  year        INTEGER,
+  venue_raw   TEXT,
+  venue       TEXT,
+  kind        TEXT,
+  doi         TEXT,
+  arxiv       TEXT,
+  url         TEXT,
+  tags        TEXT NOT NULL DEFAULT '[]',
+  status      TEXT,
+  note        TEXT,
+  fields      TEXT,                     -- JSON: every field as it came
+  content     TEXT,                     -- JSON of what it brought: equal means unchanged
+  match       TEXT,                     -- JSON that paper_match() compares
+  how         TEXT,                     -- why it joined its paper: 'new', 'same DOI', ...
+  seen_run    INTEGER,                  -- the last import that saw it
+  added       TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+  updated     TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+CREATE INDEX IF NOT EXISTS records_paper ON records(paper_id);
+CREATE UNIQUE INDEX IF NOT EXISTS records_source_key ON records(source, cite_key) WHERE cite_key IS NOT NULL;
+CREATE INDEX IF NOT EXISTS records_source_title ON records(source, title_key);
+
+CREATE TABLE IF NOT EXISTS record_keys(
+  key        TEXT NOT NULL,
+  record_id  INTEGER NOT NULL,
+  PRIMARY KEY (key, record_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS record_keys_record ON record_keys(record_id);
+
+CREATE VIEW IF NOT EXISTS paper_keys AS
+  SELECT cite_key AS key, paper_id, id AS record_id, source
+    FROM records WHERE cite_key IS NOT NULL;
+
+CREATE TABLE IF NOT EXISTS not_same(
+  record_a INTEGER NOT NULL,
+  record_b INTEGER NOT NULL,
+  added    TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+  PRIMARY KEY (record_a, record_b)
+) WITHOUT ROWID;
+
+-- What imports decided about papers they compared but did not merge:
+-- 'different' (a guard kept them apart: the reason says which) or
+-- 'unsure' (nothing told; likely_duplicates lists these).  paper_a < paper_b.
+CREATE TABLE IF NOT EXISTS paper_pairs(
+  paper_a  INTEGER NOT NULL,
+  paper_b  INTEGER NOT NULL,
+  verdict  TEXT NOT NULL,
+  score    REAL,
+  reason   TEXT,
+  found    TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+  PRIMARY KEY (paper_a, paper_b)
+) WITHOUT ROWID;
+
+-- ------------------------------------------------------ import journal
+CREATE TABLE IF NOT EXISTS import_runs(
+  id        INTEGER PRIMARY KEY,
+  source    TEXT NOT NULL,
+  format    TEXT NOT NULL,
+  started   TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+  entries   INTEGER, added INTEGER, merged INTEGER, updated INTEGER,
+  unchanged INTEGER, skipped INTEGER
 );
 
--- Derived columns.  The UPDATE of the insert trigger sets only derived
--- columns, which fire no other trigger.
--- The venue is read by venue_resolve(), which applies paperext_venue_aliases.
+CREATE TABLE IF NOT EXISTS import_log(
+  run_id    INTEGER NOT NULL,
+  seq       INTEGER NOT NULL,           -- the entry's place in the source
+  line      INTEGER,
+  cite_key  TEXT,
+  title     TEXT,
+  action    TEXT NOT NULL,              -- added, merged, updated, unchanged, skipped
+  paper_id  INTEGER,
+  record_id INTEGER,
+  reason    TEXT,
+  PRIMARY KEY (run_id, seq)
+) WITHOUT ROWID;
+
+CREATE VIEW IF NOT EXISTS last_import AS
+  SELECT l.seq, l.line, l.cite_key, l.title, l.action, l.paper_id, l.reason
+    FROM import_log l WHERE l.run_id = (SELECT max(id) FROM import_runs)
+   ORDER BY l.seq;
+
+CREATE VIEW IF NOT EXISTS import_summary AS
+  SELECT id AS run, source, format, started, entries, added, merged, updated, unchanged, skipped
+    FROM import_runs ORDER BY id;
+
+-- ---------------------------------------------- your own venue spellings
 CREATE TABLE IF NOT EXISTS paperext_venue_aliases(
   alias   TEXT,                         -- a spelling to recognize ('DLRS workshop'); NULL: the acronym
   acronym TEXT NOT NULL,                -- what papers.venue becomes
@@ -67,35 +179,573 @@ CREATE TABLE IF NOT EXISTS paperext_venue_aliases(
   kind    TEXT                          -- NULL: the catalog's kind
 );
 
-CREATE TRIGGER IF NOT EXISTS papers_derive_insert AFTER INSERT ON papers BEGIN
-  UPDATE papers SET
-    title_key = title_key(NEW.title),
-    venue = v.r ->> 'acronym',
-    kind = coalesce(v.r ->> 'kind', NEW.kind),
-    year = coalesce(NEW.year, v.r ->> 'year')
-  FROM (SELECT venue_resolve(NEW.venue_raw) AS r) AS v
-  WHERE id = NEW.id;
+-- ----------------------------------------------------- full-text search
+-- SELECT rowid, highlight(papers_fts, 1, '[', ']') FROM papers_fts
+--  WHERE papers_fts MATCH fts_query('記憶體');
+CREATE VIRTUAL TABLE IF NOT EXISTS papers_fts USING fts5(
+  title, note, content='papers', content_rowid='id', tokenize='paperext fold 1'
+);
+
+CREATE TRIGGER IF NOT EXISTS papers_fts_insert AFTER INSERT ON papers BEGIN
+  INSERT INTO papers_fts(rowid, title, note) VALUES (NEW.id, NEW.title, NEW.note);
+END;
+CREATE TRIGGER IF NOT EXISTS papers_fts_delete AFTER DELETE ON papers BEGIN
+  INSERT INTO papers_fts(papers_fts, rowid, title, note) VALUES ('delete', OLD.id, OLD.title, OLD.note);
+END;
+CREATE TRIGGER IF NOT EXISTS papers_fts_update AFTER UPDATE OF title, note ON papers
+  WHEN NEW.title IS NOT OLD.title OR NEW.note IS NOT OLD.note BEGIN
+  INSERT INTO papers_fts(papers_fts, rowid, title, note) VALUES ('delete', OLD.id, OLD.title, OLD.note);
+  INSERT INTO papers_fts(rowid, title, note) VALUES (NEW.id, NEW.title, NEW.note);
 END;
 
-CREATE TRIGGER IF NOT EXISTS papers_derive_update AFTER UPDATE OF title, venue_raw ON papers BEGIN
-  UPDATE papers SET
-    title_key = title_key(NEW.title),
-    venue = v.r ->> 'acronym',
-    kind = coalesce(v.r ->> 'kind', NEW.kind),
-    year = coalesce(NEW.year, v.r ->> 'year')
-  FROM (SELECT venue_resolve(NEW.venue_raw) AS r) AS v
-  WHERE id = NEW.id;
+-- `updated` moves only when something really changed.
+CREATE TRIGGER IF NOT EXISTS papers_touch AFTER UPDATE ON papers
+  WHEN NEW.updated IS OLD.updated AND (
+       NEW.title IS NOT OLD.title OR NEW.authors IS NOT OLD.authors OR NEW.year IS NOT OLD.year
+    OR NEW.venue_raw IS NOT OLD.venue_raw OR NEW.venue IS NOT OLD.venue OR NEW.kind IS NOT OLD.kind
+    OR NEW.tags IS NOT OLD.tags OR NEW.status IS NOT OLD.status OR NEW.note IS NOT OLD.note
+    OR NEW.arxiv IS NOT OLD.arxiv OR NEW.doi IS NOT OLD.doi OR NEW.url IS NOT OLD.url
+    OR NEW.bibtex_key IS NOT OLD.bibtex_key OR NEW.bibtex_type IS NOT OLD.bibtex_type
+    OR NEW.bibtex_fields IS NOT OLD.bibtex_fields) BEGIN
+  UPDATE papers SET updated = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = NEW.id;
 END;
 
--- A change to your venue aliases derives every paper's venue again (the
--- kind only where the venue gives one: a given kind stays).
+-- ------------------------------------------------- deriving a paper
+-- INSERT INTO paper_rederive VALUES (id): the bibliographic columns again
+-- from the paper's records.
+-- Rank: your edits (sql) 0, bibliographies 1 (a preprint 2), lists 3; the
+-- venue and year come from a record whose venue is not a preprint's first
+-- (a list that names the conference beats the arXiv entry of the paper).
+CREATE VIEW IF NOT EXISTS record_rank AS
+  SELECT r.*, CASE WHEN r.format = 'sql' THEN 0 WHEN r.format = 'list' THEN 3
+                   WHEN r.kind = 'preprint' THEN 2 ELSE 1 END AS rank
+    FROM records r;
+
+CREATE VIEW IF NOT EXISTS paper_rederive AS SELECT NULL AS paper_id WHERE 0;
+CREATE TRIGGER IF NOT EXISTS paper_rederive_run INSTEAD OF INSERT ON paper_rederive
+  WHEN NEW.paper_id IS NOT NULL BEGIN
+  -- (each column is written; papers_touch and the index triggers act only
+  -- where a value changed)
+  UPDATE papers SET
+      title = (SELECT title FROM record_rank WHERE paper_id = NEW.paper_id AND title IS NOT NULL ORDER BY rank, id LIMIT 1),
+      authors = (SELECT authors FROM record_rank WHERE paper_id = NEW.paper_id AND authors IS NOT NULL ORDER BY rank, id LIMIT 1),
+      year = (SELECT year FROM record_rank WHERE paper_id = NEW.paper_id AND year IS NOT NULL ORDER BY kind IS 'preprint', rank, id LIMIT 1),
+      venue_raw = (SELECT venue_raw FROM record_rank WHERE paper_id = NEW.paper_id AND venue_raw IS NOT NULL ORDER BY kind IS 'preprint', rank, id LIMIT 1),
+      venue = (SELECT venue FROM record_rank WHERE paper_id = NEW.paper_id AND venue_raw IS NOT NULL ORDER BY kind IS 'preprint', rank, id LIMIT 1),
+      kind = (SELECT kind FROM record_rank WHERE paper_id = NEW.paper_id AND venue_raw IS NOT NULL ORDER BY kind IS 'preprint', rank, id LIMIT 1),
+      arxiv = (SELECT arxiv FROM record_rank WHERE paper_id = NEW.paper_id AND arxiv IS NOT NULL ORDER BY rank, id LIMIT 1),
+      doi = (SELECT doi FROM record_rank WHERE paper_id = NEW.paper_id AND doi IS NOT NULL ORDER BY rank, id LIMIT 1),
+      url = (SELECT url FROM record_rank WHERE paper_id = NEW.paper_id AND url IS NOT NULL ORDER BY rank, id LIMIT 1),
+      bibtex_key = (SELECT cite_key FROM record_rank WHERE paper_id = NEW.paper_id AND cite_key IS NOT NULL ORDER BY rank, id LIMIT 1),
+      bibtex_type = (SELECT entry_type FROM record_rank WHERE paper_id = NEW.paper_id AND entry_type IS NOT NULL ORDER BY rank, id LIMIT 1),
+      -- the fields of its best .bib record, and those it lacks from other .bib
+      -- records of the same version (same entry type and venue: not the
+      -- journal of its arXiv entry)
+      bibtex_fields = (SELECT nullif(json_group_object(key, value), '{}') FROM (
+         SELECT key, value, min(o) AS o FROM (
+           SELECT j.key, j.value, (r.rank*1000000000 + r.id)*10000 + j.id AS o
+             FROM record_rank r, json_each(r.fields) j,
+                  (SELECT entry_type, venue FROM record_rank WHERE paper_id = NEW.paper_id
+                      AND format = 'bibtex' ORDER BY rank, id LIMIT 1) AS best
+            WHERE r.paper_id = NEW.paper_id AND r.format = 'bibtex'
+              AND r.entry_type IS best.entry_type AND r.venue IS best.venue)
+          GROUP BY key ORDER BY o)),
+      source = (SELECT group_concat(source, '; ') FROM (SELECT DISTINCT source FROM records
+         WHERE paper_id = NEW.paper_id AND format <> 'sql' ORDER BY id)),
+      rev = rev + 1
+   WHERE id = NEW.paper_id;
+  UPDATE papers SET title_key = title_key(title)
+   WHERE id = NEW.paper_id AND title_key IS NOT title_key(title);
+END;
+
+-- ----------------------------------------------- a record comes in
+-- The import is a chain of views whose INSTEAD OF triggers pass one entry
+-- along (a view's NEW columns carry what was computed once); each step
+-- inserts one row with VALUES and the next trigger's WHEN says whether it
+-- runs, so no step writes its rows to a temporary table first.
+
+-- record_put: store one record; NEW.id NULL makes a new one, a given id
+-- rewrites that record.  Its venue is read here, once.
+CREATE VIEW IF NOT EXISTS record_put AS
+  SELECT id, paper_id, source, format, line, cite_key, entry_type, title, authors, year,
+         venue_raw, kind, doi, arxiv, url, tags, status, note, fields, how, seen_run
+    FROM records WHERE 0;
+CREATE TRIGGER IF NOT EXISTS record_put_run INSTEAD OF INSERT ON record_put BEGIN
+  INSERT INTO record_store VALUES (NEW.id, NEW.paper_id, NEW.source, NEW.format, NEW.line,
+      NEW.cite_key, NEW.entry_type, NEW.title, NEW.authors, NEW.year, NEW.venue_raw, NEW.kind,
+      NEW.doi, NEW.arxiv, NEW.url, NEW.tags, NEW.status, NEW.note, NEW.fields, NEW.how, NEW.seen_run,
+      -- (without aliases of yours the catalog's answer is the same, and cheaper)
+      CASE WHEN EXISTS (SELECT 1 FROM paperext_venue_aliases)
+           THEN venue_resolve(NEW.venue_raw) ELSE venue_parse(NEW.venue_raw) END);
+END;
+
+-- record_store: record_put with the venue (vj: venue_resolve's JSON).
+CREATE VIEW IF NOT EXISTS record_store AS
+  SELECT id, paper_id, source, format, line, cite_key, entry_type, title, authors, year,
+         venue_raw, kind, doi, arxiv, url, tags, status, note, fields, how, seen_run, NULL AS vj
+    FROM records WHERE 0;
+CREATE TRIGGER IF NOT EXISTS record_store_run INSTEAD OF INSERT ON record_store BEGIN
+  INSERT OR REPLACE INTO records(id, paper_id, source, format, line, cite_key, entry_type, title,
+      title_key, authors, year, venue_raw, venue, kind, doi, arxiv, url, tags, status, note,
+      fields, content, match, how, seen_run, added)
+    VALUES (NEW.id, NEW.paper_id, NEW.source, NEW.format, NEW.line, NEW.cite_key, NEW.entry_type,
+           NEW.title, title_key(NEW.title), NEW.authors,
+           coalesce(NEW.year, NEW.vj ->> 'year'), NEW.venue_raw, NEW.vj ->> 'acronym',
+           coalesce(NEW.vj ->> 'kind', NEW.kind),
+           NEW.doi, NEW.arxiv, NEW.url, coalesce(NEW.tags, '[]'), NEW.status, NEW.note, NEW.fields,
+           json_array(NEW.cite_key, NEW.entry_type, NEW.title, NEW.authors, NEW.year, NEW.venue_raw,
+                      NEW.doi, NEW.arxiv, NEW.url, coalesce(NEW.tags, '[]'), NEW.status, NEW.note, NEW.fields),
+           json_object('title', NEW.title,
+                       'authors', coalesce(json_extract(NEW.fields, '$.author'), NEW.authors),
+                       'year', coalesce(NEW.year, NEW.vj ->> 'year'), 'type', NEW.entry_type,
+                       'kind', coalesce(NEW.vj ->> 'kind', NEW.kind), 'venue', NEW.vj ->> 'acronym',
+                       'doi', NEW.doi, 'arxiv', NEW.arxiv,
+                       'edition', json_extract(NEW.fields, '$.edition'),
+                       'volume', json_extract(NEW.fields, '$.volume'),
+                       'number', json_extract(NEW.fields, '$.number'),
+                       'pages', json_extract(NEW.fields, '$.pages'),
+                       'source', NEW.source, 'key', NEW.cite_key),
+           NEW.how, NEW.seen_run,
+           coalesce((SELECT added FROM records WHERE id = NEW.id), strftime('%Y-%m-%dT%H:%M:%SZ', 'now')));
+  DELETE FROM record_keys WHERE NEW.id IS NOT NULL AND record_id = NEW.id;
+  INSERT OR IGNORE INTO record_keys(key, record_id)
+    SELECT k.value, coalesce(NEW.id, (SELECT max(id) FROM records))
+      FROM json_each(match_keys(NEW.title, NEW.doi, NEW.arxiv)) AS k;
+END;
+
+-- import_finish: a run's counts, from its log.
+CREATE VIEW IF NOT EXISTS import_finish AS SELECT NULL AS run_id WHERE 0;
+CREATE TRIGGER IF NOT EXISTS import_finish_run INSTEAD OF INSERT ON import_finish BEGIN
+  UPDATE import_runs SET
+      entries = (SELECT count(*) FROM import_log WHERE run_id = import_runs.id),
+      added = (SELECT count(*) FROM import_log WHERE run_id = import_runs.id AND action = 'added'),
+      merged = (SELECT count(*) FROM import_log WHERE run_id = import_runs.id AND action = 'merged'),
+      updated = (SELECT count(*) FROM import_log WHERE run_id = import_runs.id AND action = 'updated'),
+      unchanged = (SELECT count(*) FROM import_log WHERE run_id = import_runs.id AND action = 'unchanged'),
+      skipped = (SELECT count(*) FROM import_log WHERE run_id = import_runs.id AND action = 'skipped')
+    WHERE id = NEW.run_id;
+END;
+
+-- import_text: the one statement of every import.
+--   format: 'list' (plain text or Markdown) or 'bibtex'; NULL: from the
+--   source's name (.bib -> bibtex, else list).  encoding: NULL for UTF-8
+--   (the import stops, naming the likely encoding, if the text is not), or
+--   the name of the text's encoding ('big5', 'gbk', 'shift_jis', 'latin1').
+-- The whole import is one statement: it happens entirely or not at all.
+CREATE VIEW IF NOT EXISTS import_text AS
+  SELECT NULL AS source, NULL AS format, NULL AS text, NULL AS encoding WHERE 0;
+CREATE TRIGGER IF NOT EXISTS import_text_run INSTEAD OF INSERT ON import_text BEGIN
+  SELECT CASE WHEN NEW.source IS NULL THEN RAISE(ABORT, 'import_text: give the source (a file name)')
+              WHEN NEW.text IS NULL THEN RAISE(ABORT, 'import_text: the text is NULL (readfile() gives NULL for a file it cannot read; paperext_readfile() says why)')
+              WHEN coalesce(NEW.format, CASE WHEN NEW.source LIKE '%.bib' THEN 'bibtex' ELSE 'list' END)
+                   NOT IN ('list', 'bibtex')
+                THEN RAISE(ABORT, 'import_text: format must be list or bibtex') END;
+  INSERT INTO import_runs(source, format)
+    VALUES (NEW.source, coalesce(NEW.format, CASE WHEN NEW.source LIKE '%.bib' THEN 'bibtex' ELSE 'list' END));
+  -- (the reader of the other format is given NULL: no rows, nothing read)
+  INSERT INTO import_entry(run_id, seq, source, format, line, cite_key, entry_type, title, authors,
+                           year, venue_raw, kind, doi, arxiv, url, tags, status, note, fields, error)
+    SELECT (SELECT max(id) FROM import_runs), row_number() OVER (), NEW.source, 'bibtex', line, key, type,
+           latex_to_unicode(title), latex_to_unicode(author),
+           CASE WHEN typeof(year) = 'integer' THEN year END, venue, NULL,
+           doi, arxiv, url, tags_parse(json_extract(fields, '$.keywords')), NULL, NULL, fields,
+           coalesce(error, CASE WHEN title IS NULL THEN 'no title' END)
+      FROM bibtex_entries(CASE WHEN (SELECT format FROM import_runs WHERE id = (SELECT max(id) FROM import_runs)) = 'bibtex'
+                               THEN CASE WHEN NEW.encoding IS NULL THEN text_utf8(NEW.text, NEW.source)
+                                         ELSE text_decode(NEW.text, NEW.encoding) END END)
+    UNION ALL
+    SELECT (SELECT max(id) FROM import_runs), row_number() OVER (), NEW.source, 'list', line, NULL, NULL,
+           title, NULL, NULL, venue, NULL, doi, arxiv, url, tags, status, note, NULL, NULL
+      FROM readinglist_entries(CASE WHEN (SELECT format FROM import_runs WHERE id = (SELECT max(id) FROM import_runs)) = 'list'
+                                    THEN CASE WHEN NEW.encoding IS NULL THEN text_utf8(NEW.text, NEW.source)
+                                              ELSE text_decode(NEW.text, NEW.encoding) END END)
+     WHERE title IS NOT NULL;
+  INSERT INTO import_finish VALUES ((SELECT max(id) FROM import_runs));
+END;
+
+-- import_entry: one entry of an import.  It is the same record as one of
+-- the source's earlier imports (same cite key; for a list, the same title,
+-- else a similar one not matched yet in this run), or a new record.
+CREATE VIEW IF NOT EXISTS import_entry AS
+  SELECT NULL AS run_id, NULL AS seq, NULL AS source, NULL AS format, NULL AS line,
+         NULL AS cite_key, NULL AS entry_type, NULL AS title, NULL AS authors, NULL AS year,
+         NULL AS venue_raw, NULL AS kind, NULL AS doi, NULL AS arxiv, NULL AS url, NULL AS tags,
+         NULL AS status, NULL AS note, NULL AS fields, NULL AS error WHERE 0;
+CREATE TRIGGER IF NOT EXISTS import_entry_run INSTEAD OF INSERT ON import_entry BEGIN
+  INSERT INTO import_log(run_id, seq, line, cite_key, title, action, reason)
+    SELECT NEW.run_id, NEW.seq, NEW.line, NEW.cite_key, NEW.title, 'skipped', NEW.error
+     WHERE NEW.error IS NOT NULL;
+  INSERT INTO import_record VALUES (NEW.error IS NULL, NEW.run_id, NEW.seq, NEW.source, NEW.format,
+      NEW.line, NEW.cite_key, NEW.entry_type, NEW.title, NEW.authors, NEW.year, NEW.venue_raw,
+      NEW.kind, lower(NEW.doi), NEW.arxiv, NEW.url, NEW.tags, NEW.status, NEW.note, NEW.fields,
+      CASE WHEN NEW.error IS NOT NULL THEN NULL
+           WHEN NEW.cite_key IS NOT NULL THEN
+             (SELECT id FROM records WHERE source = NEW.source AND cite_key = NEW.cite_key)
+           ELSE coalesce(
+             (SELECT id FROM records
+               WHERE source = NEW.source AND cite_key IS NULL AND format = NEW.format
+                 AND title_key = title_key(NEW.title) AND seen_run IS NOT NEW.run_id
+               ORDER BY id LIMIT 1),
+             (SELECT r.id FROM (SELECT DISTINCT k.record_id
+                                  FROM json_each(match_keys(NEW.title, NULL, NULL)) j
+                                  JOIN record_keys k ON k.key = j.value) c
+                JOIN records r ON r.id = c.record_id
+               WHERE r.source = NEW.source AND r.cite_key IS NULL AND r.format = NEW.format
+                 AND r.seen_run IS NOT NEW.run_id AND title_same(r.title, NEW.title)
+               ORDER BY title_similarity(r.title, NEW.title) DESC, r.id LIMIT 1)) END);
+END;
+
+-- import_record: an entry with its earlier self (existing) or none.
+CREATE VIEW IF NOT EXISTS import_record AS
+  SELECT NULL AS go, NULL AS run_id, NULL AS seq, NULL AS source, NULL AS format, NULL AS line,
+         NULL AS cite_key, NULL AS entry_type, NULL AS title, NULL AS authors, NULL AS year,
+         NULL AS venue_raw, NULL AS kind, NULL AS doi, NULL AS arxiv, NULL AS url, NULL AS tags,
+         NULL AS status, NULL AS note, NULL AS fields, NULL AS existing WHERE 0;
+CREATE TRIGGER IF NOT EXISTS import_record_run INSTEAD OF INSERT ON import_record WHEN NEW.go BEGIN
+  -- the same as before: nothing changes (only the line it is on now)
+  INSERT INTO import_log(run_id, seq, line, cite_key, title, action, paper_id, record_id)
+    SELECT NEW.run_id, NEW.seq, NEW.line, NEW.cite_key, NEW.title, 'unchanged', r.paper_id, r.id
+      FROM records r
+     WHERE r.id = NEW.existing
+       AND r.content = json_array(NEW.cite_key, NEW.entry_type, NEW.title, NEW.authors, NEW.year,
+                                  NEW.venue_raw, NEW.doi, NEW.arxiv, NEW.url, coalesce(NEW.tags, '[]'),
+                                  NEW.status, NEW.note, NEW.fields);
+  UPDATE records SET seen_run = NEW.run_id, line = NEW.line
+   WHERE id = NEW.existing
+     AND EXISTS (SELECT 1 FROM import_log WHERE run_id = NEW.run_id AND seq = NEW.seq);
+  -- changed since: the record is rewritten, the paper follows
+  INSERT INTO record_update VALUES (
+      NEW.existing IS NOT NULL AND NOT EXISTS (SELECT 1 FROM import_log WHERE run_id = NEW.run_id AND seq = NEW.seq),
+      NEW.run_id, NEW.seq, NEW.existing, (SELECT paper_id FROM records WHERE id = NEW.existing),
+      NEW.source, NEW.format, NEW.line, NEW.cite_key, NEW.entry_type, NEW.title, NEW.authors,
+      NEW.year, NEW.venue_raw, NEW.kind, NEW.doi, NEW.arxiv, NEW.url, NEW.tags, NEW.status,
+      NEW.note, NEW.fields);
+  -- new: a record of its own, in the paper it matches or in a new one
+  INSERT INTO record_new VALUES (NEW.existing IS NULL, NEW.run_id, NEW.seq, NEW.source, NEW.format,
+      NEW.line, NEW.cite_key, NEW.entry_type, NEW.title, NEW.authors, NEW.year, NEW.venue_raw,
+      NEW.kind, NEW.doi, NEW.arxiv, NEW.url, NEW.tags, NEW.status, NEW.note, NEW.fields);
+END;
+
+-- record_new: stored first (as paper 0), then compared with the records its
+-- keys find; it joins the paper one of them is SAME as (and none DIFFERENT),
+-- the best score first; else a new paper.  The papers it did not join go to
+-- paper_pairs, and so do DIFFERENT ones (with the guard's reason).
+CREATE VIEW IF NOT EXISTS record_new AS
+  SELECT NULL AS go, NULL AS run_id, NULL AS seq, NULL AS source, NULL AS format, NULL AS line,
+         NULL AS cite_key, NULL AS entry_type, NULL AS title, NULL AS authors, NULL AS year,
+         NULL AS venue_raw, NULL AS kind, NULL AS doi, NULL AS arxiv, NULL AS url, NULL AS tags,
+         NULL AS status, NULL AS note, NULL AS fields WHERE 0;
+CREATE TRIGGER IF NOT EXISTS record_new_run INSTEAD OF INSERT ON record_new WHEN NEW.go BEGIN
+  INSERT INTO record_put(id, paper_id, source, format, line, cite_key, entry_type, title, authors,
+                         year, venue_raw, kind, doi, arxiv, url, tags, status, note, fields, how, seen_run)
+    VALUES (NULL, 0, NEW.source, NEW.format, NEW.line, NEW.cite_key, NEW.entry_type, NEW.title,
+            NEW.authors, NEW.year, NEW.venue_raw, NEW.kind, NEW.doi, NEW.arxiv, NEW.url, NEW.tags,
+            NEW.status, NEW.note, NEW.fields, NULL, NEW.run_id);
+  -- compared with the records its keys lead to, if any
+  INSERT INTO record_match VALUES (EXISTS (
+      SELECT 1 FROM record_keys kn JOIN record_keys ko ON ko.key = kn.key AND ko.record_id <> kn.record_id
+       WHERE kn.record_id = (SELECT max(id) FROM records)), (SELECT max(id) FROM records));
+  -- a new paper when it matched none (or had nothing to compare with)
+  INSERT INTO paper_new VALUES ((SELECT paper_id FROM records WHERE id = (SELECT max(id) FROM records)) = 0,
+                                (SELECT max(id) FROM records));
+  -- what it brings to a paper it joined
+  INSERT INTO paper_join VALUES ((SELECT how FROM records WHERE id = (SELECT max(id) FROM records)) <> 'new',
+                                 (SELECT paper_id FROM records WHERE id = (SELECT max(id) FROM records)),
+                                 NEW.tags, NEW.note, NEW.status);
+  INSERT INTO import_log(run_id, seq, line, cite_key, title, action, paper_id, record_id, reason)
+    SELECT NEW.run_id, NEW.seq, NEW.line, NEW.cite_key, NEW.title,
+           CASE WHEN how = 'new' THEN 'added' ELSE 'merged' END, paper_id, id,
+           CASE WHEN how = 'new' THEN NULL ELSE how END
+      FROM records WHERE id = (SELECT max(id) FROM records);
+END;
+
+-- record_match: the verdicts, one per record of each paper the new record's
+-- keys lead to; the record joins the best paper (match_best) or a new one,
+-- and the papers it did not join go to paper_pairs (a pair keeps its first reason;
+-- an unsure pair becomes different when a later record finds a guard).
+CREATE VIEW IF NOT EXISTS record_match AS SELECT NULL AS go, NULL AS record_id WHERE 0;
+CREATE TRIGGER IF NOT EXISTS record_match_run INSTEAD OF INSERT ON record_match WHEN NEW.go BEGIN
+  DELETE FROM match_scratch;
+  -- (LIMIT -1 keeps paper_match from being called once per use of its result)
+  INSERT INTO match_scratch(paper_id, record_id, verdict, score, reason)
+    SELECT m.paper_id, m.record_id, m.v ->> 'verdict', m.v ->> 'score', m.v ->> 'reason'
+      FROM (SELECT o.paper_id, o.id AS record_id, paper_match(n.match, o.match) AS v
+              FROM records n,
+                   (SELECT DISTINCT r.paper_id FROM record_keys kn
+                      JOIN record_keys ko ON ko.key = kn.key AND ko.record_id <> kn.record_id
+                      JOIN records r ON r.id = ko.record_id
+                     WHERE kn.record_id = NEW.record_id AND r.paper_id <> 0) AS p
+              JOIN records o ON o.paper_id = p.paper_id
+             WHERE n.id = NEW.record_id LIMIT -1) AS m;
+  UPDATE records SET (paper_id, how) =
+      (SELECT paper_id, reason FROM match_best UNION ALL SELECT 0, NULL LIMIT 1)
+    WHERE id = NEW.record_id;
+  INSERT INTO paper_new VALUES ((SELECT paper_id FROM records WHERE id = NEW.record_id) = 0, NEW.record_id);
+  INSERT INTO paper_pairs(paper_a, paper_b, verdict, score, reason)
+    SELECT min(c.paper_id, r.paper_id), max(c.paper_id, r.paper_id), c.verdict, c.score, c.reason
+      FROM records r,
+           (SELECT paper_id, CASE WHEN sum(verdict = 'different') THEN 'different' ELSE 'unsure' END AS verdict,
+                   max(CASE WHEN verdict = 'different' THEN 2 ELSE score END) AS strongest, score, reason
+              FROM match_scratch GROUP BY paper_id) AS c
+     WHERE r.id = NEW.record_id AND c.paper_id <> r.paper_id
+    ON CONFLICT(paper_a, paper_b) DO UPDATE SET verdict = excluded.verdict, score = excluded.score,
+       reason = excluded.reason
+     WHERE paper_pairs.verdict = 'unsure' AND excluded.verdict = 'different';
+END;
+
+-- paper_join: what a record brings to the paper it joined: its tags, a note
+-- not there yet (one that holds the paper's note whole replaces it), its
+-- status; then the paper is derived again from its records.
+CREATE VIEW IF NOT EXISTS paper_join AS
+  SELECT NULL AS go, NULL AS paper_id, NULL AS tags, NULL AS note, NULL AS status WHERE 0;
+CREATE TRIGGER IF NOT EXISTS paper_join_run INSTEAD OF INSERT ON paper_join WHEN NEW.go BEGIN
+  UPDATE papers SET
+      tags = (SELECT tags_union(t) FROM (SELECT papers.tags AS t UNION ALL SELECT coalesce(NEW.tags, '[]'))),
+      note = CASE WHEN NEW.note IS NULL OR instr(coalesce(papers.note, ''), NEW.note) THEN papers.note
+                  WHEN papers.note IS NULL OR instr(NEW.note, papers.note) THEN NEW.note
+                  ELSE papers.note || char(10) || char(10) || NEW.note END,
+      status = coalesce(NEW.status, papers.status)
+    WHERE id = NEW.paper_id;
+  INSERT INTO paper_rederive VALUES (NEW.paper_id);
+END;
+
+-- paper_new: a paper made from one record (its values are the paper's:
+-- what paper_rederive derives from a single record).
+CREATE VIEW IF NOT EXISTS paper_new AS SELECT NULL AS go, NULL AS record_id WHERE 0;
+CREATE TRIGGER IF NOT EXISTS paper_new_run INSTEAD OF INSERT ON paper_new WHEN NEW.go BEGIN
+  INSERT INTO papers(title, title_key, authors, year, venue_raw, venue, kind, tags, status, note,
+                     arxiv, doi, url, bibtex_key, bibtex_type, bibtex_fields, source, rev)
+    VALUES ((SELECT title FROM records WHERE id = NEW.record_id),
+            (SELECT title_key FROM records WHERE id = NEW.record_id),
+            (SELECT authors FROM records WHERE id = NEW.record_id),
+            (SELECT year FROM records WHERE id = NEW.record_id),
+            (SELECT venue_raw FROM records WHERE id = NEW.record_id),
+            (SELECT venue FROM records WHERE id = NEW.record_id),
+            (SELECT kind FROM records WHERE id = NEW.record_id),
+            (SELECT tags FROM records WHERE id = NEW.record_id),
+            (SELECT status FROM records WHERE id = NEW.record_id),
+            (SELECT note FROM records WHERE id = NEW.record_id),
+            (SELECT arxiv FROM records WHERE id = NEW.record_id),
+            (SELECT doi FROM records WHERE id = NEW.record_id),
+            (SELECT url FROM records WHERE id = NEW.record_id),
+            (SELECT cite_key FROM records WHERE id = NEW.record_id),
+            (SELECT entry_type FROM records WHERE id = NEW.record_id),
+            (SELECT CASE WHEN format = 'bibtex' THEN fields END FROM records WHERE id = NEW.record_id),
+            (SELECT source FROM records WHERE id = NEW.record_id),
+            1);
+  UPDATE records SET paper_id = (SELECT max(id) FROM papers), how = 'new'
+   WHERE id = NEW.record_id;
+END;
+
+-- Scratch of record_new: the verdicts for the record being imported.
+CREATE TABLE IF NOT EXISTS match_scratch(
+  paper_id INTEGER, record_id INTEGER, verdict TEXT, score REAL, reason TEXT
+);
+-- The paper to join: a SAME verdict, no DIFFERENT one from its other
+-- records; the best score, then the oldest paper.
+CREATE VIEW IF NOT EXISTS match_best AS
+  SELECT paper_id, max(score) AS score, reason
+    FROM match_scratch
+   WHERE verdict = 'same'
+     AND NOT EXISTS (SELECT 1 FROM match_scratch d WHERE d.paper_id = match_scratch.paper_id
+                                                    AND d.verdict = 'different')
+   GROUP BY paper_id
+   ORDER BY score DESC, paper_id
+   LIMIT 1;
+
+-- record_update: a record whose source changed it.  Its paper takes the
+-- change: tags it added or removed (a tag another record gives stays), a
+-- note it changed (replaced where the paper's note holds the old text, else
+-- kept as it is: the new text is in the record), a status it changed.
+CREATE VIEW IF NOT EXISTS record_update AS
+  SELECT NULL AS go, NULL AS run_id, NULL AS seq, NULL AS record_id, NULL AS paper_id, NULL AS source,
+         NULL AS format, NULL AS line, NULL AS cite_key, NULL AS entry_type, NULL AS title,
+         NULL AS authors, NULL AS year, NULL AS venue_raw, NULL AS kind, NULL AS doi, NULL AS arxiv,
+         NULL AS url, NULL AS tags, NULL AS status, NULL AS note, NULL AS fields WHERE 0;
+CREATE TRIGGER IF NOT EXISTS record_update_run INSTEAD OF INSERT ON record_update WHEN NEW.go BEGIN
+  INSERT INTO import_log(run_id, seq, line, cite_key, title, action, paper_id, record_id, reason)
+    SELECT NEW.run_id, NEW.seq, NEW.line, NEW.cite_key, NEW.title, 'updated', NEW.paper_id, r.id,
+           trim(CASE WHEN r.title IS NOT NEW.title THEN 'title, ' ELSE '' END
+             || CASE WHEN r.note IS NOT NEW.note THEN
+                       CASE WHEN r.note IS NOT NULL AND p.note IS NOT NULL AND NOT instr(p.note, r.note)
+                            THEN 'note (the paper''s note was edited since: kept; the new note is in record ' || r.id || '), '
+                            ELSE 'note, ' END ELSE '' END
+             || CASE WHEN r.tags IS NOT coalesce(NEW.tags, '[]') THEN 'tags, ' ELSE '' END
+             || CASE WHEN r.status IS NOT NEW.status THEN 'status, ' ELSE '' END
+             || CASE WHEN json_array(json_extract(r.content, '$[1]'), json_extract(r.content, '$[3]'),
+                                     json_extract(r.content, '$[4]'), json_extract(r.content, '$[5]'),
+                                     json_extract(r.content, '$[6]'), json_extract(r.content, '$[7]'),
+                                     json_extract(r.content, '$[8]'), json_extract(r.content, '$[12]'))
+                       IS NOT json_array(NEW.entry_type, NEW.authors, NEW.year, NEW.venue_raw, NEW.doi,
+                                         NEW.arxiv, NEW.url, NEW.fields)
+                     THEN 'fields, ' ELSE '' END, ', ')
+      FROM records r, papers p WHERE r.id = NEW.record_id AND p.id = NEW.paper_id;
+  UPDATE papers SET
+      tags = (SELECT coalesce(tags_union(json_array(t.value)), '[]') FROM (
+                SELECT value FROM json_each(papers.tags)
+                 WHERE value NOT IN (SELECT value FROM json_each(r.tags)
+                                      WHERE value NOT IN (SELECT value FROM json_each(coalesce(NEW.tags, '[]'))))
+                    OR value IN (SELECT j.value FROM records o, json_each(o.tags) j
+                                  WHERE o.paper_id = NEW.paper_id AND o.id <> r.id)
+                UNION ALL
+                SELECT value FROM json_each(coalesce(NEW.tags, '[]'))) AS t),
+      note = CASE WHEN r.note IS NEW.note THEN papers.note
+                  WHEN r.note IS NULL THEN CASE WHEN papers.note IS NULL THEN NEW.note
+                                                ELSE papers.note || char(10) || char(10) || NEW.note END
+                  WHEN papers.note IS NULL OR NOT instr(papers.note, r.note) THEN papers.note
+                  WHEN NEW.note IS NULL THEN nullif(trim(replace(papers.note, r.note, ''), char(10)), '')
+                  ELSE replace(papers.note, r.note, NEW.note) END,
+      status = CASE WHEN papers.status IS r.status THEN NEW.status ELSE papers.status END
+    FROM records r
+   WHERE papers.id = NEW.paper_id AND r.id = NEW.record_id;
+  INSERT INTO record_put(id, paper_id, source, format, line, cite_key, entry_type, title, authors,
+                         year, venue_raw, kind, doi, arxiv, url, tags, status, note, fields, how, seen_run)
+    VALUES (NEW.record_id, NEW.paper_id, NEW.source, NEW.format, NEW.line, NEW.cite_key,
+            NEW.entry_type, NEW.title, NEW.authors, NEW.year, NEW.venue_raw, NEW.kind, NEW.doi, NEW.arxiv,
+            NEW.url, NEW.tags, NEW.status, NEW.note, NEW.fields,
+            (SELECT how FROM records WHERE id = NEW.record_id), NEW.run_id);
+  INSERT INTO paper_rederive(paper_id) VALUES (NEW.paper_id);
+END;
+
+-- ------------------------------------------ papers you write yourself
+-- A paper you INSERT (rev 0) gets a record of its own (source 'sql'); an
+-- UPDATE of a bibliographic column (one that does not come from a
+-- derivation) is written into that record, so it wins over the imports.
+CREATE TRIGGER IF NOT EXISTS papers_by_hand AFTER INSERT ON papers WHEN NEW.rev = 0 BEGIN
+  INSERT INTO record_put(id, paper_id, source, format, line, cite_key, entry_type, title, authors,
+                         year, venue_raw, kind, doi, arxiv, url, tags, status, note, fields, how, seen_run)
+    VALUES (NULL, NEW.id, 'sql', 'sql', NULL, NEW.bibtex_key, NEW.bibtex_type, NEW.title, NEW.authors,
+            NEW.year, NEW.venue_raw, NEW.kind, lower(NEW.doi), NEW.arxiv, NEW.url, NEW.tags, NULL, NULL,
+            NEW.bibtex_fields, 'new', NULL);
+  UPDATE papers SET rev = 1 WHERE id = NEW.id;
+  INSERT INTO paper_rederive(paper_id) VALUES (NEW.id);
+END;
+
+CREATE TRIGGER IF NOT EXISTS papers_edit AFTER UPDATE ON papers
+  WHEN NEW.rev = OLD.rev AND (NEW.title IS NOT OLD.title OR NEW.authors IS NOT OLD.authors
+    OR NEW.year IS NOT OLD.year OR NEW.venue_raw IS NOT OLD.venue_raw OR NEW.doi IS NOT OLD.doi
+    OR NEW.arxiv IS NOT OLD.arxiv OR NEW.url IS NOT OLD.url OR NEW.bibtex_key IS NOT OLD.bibtex_key
+    OR NEW.bibtex_type IS NOT OLD.bibtex_type) BEGIN
+  INSERT INTO record_put(id, paper_id, source, format, line, cite_key, entry_type, title, authors,
+                         year, venue_raw, kind, doi, arxiv, url, tags, status, note, fields, how, seen_run)
+    SELECT s.id, NEW.id, 'sql', 'sql', NULL,
+           CASE WHEN NEW.bibtex_key IS NOT OLD.bibtex_key THEN NEW.bibtex_key ELSE s.cite_key END,
+           CASE WHEN NEW.bibtex_type IS NOT OLD.bibtex_type THEN NEW.bibtex_type ELSE s.entry_type END,
+           CASE WHEN NEW.title IS NOT OLD.title THEN NEW.title ELSE s.title END,
+           CASE WHEN NEW.authors IS NOT OLD.authors THEN NEW.authors ELSE s.authors END,
+           CASE WHEN NEW.year IS NOT OLD.year THEN NEW.year ELSE s.year END,
+           CASE WHEN NEW.venue_raw IS NOT OLD.venue_raw THEN NEW.venue_raw ELSE s.venue_raw END,
+           s.kind,
+           CASE WHEN NEW.doi IS NOT OLD.doi THEN lower(NEW.doi) ELSE s.doi END,
+           CASE WHEN NEW.arxiv IS NOT OLD.arxiv THEN NEW.arxiv ELSE s.arxiv END,
+           CASE WHEN NEW.url IS NOT OLD.url THEN NEW.url ELSE s.url END,
+           '[]', NULL, NULL, s.fields, coalesce(s.how, 'your edit'), NULL
+      FROM (SELECT NULL AS x) LEFT JOIN records s ON s.paper_id = NEW.id AND s.format = 'sql';
+  INSERT INTO paper_rederive(paper_id) VALUES (NEW.id);
+END;
+
+-- ------------------------------------------------ when it is unclear
+-- Pairs of papers that may be one work: what an import could not decide,
+-- and papers that share a title key, a DOI or an arXiv id (papers you
+-- added yourself, or merged records split apart), less the pairs you said
+-- are different works.
+CREATE VIEW IF NOT EXISTS likely_duplicates AS
+  SELECT c.id_a, c.id_b, group_concat(c.same, '; ') AS same, a.title AS title_a,
+         b.title AS title_b, max(c.score) AS score
+    FROM (SELECT paper_a AS id_a, paper_b AS id_b, reason AS same, score
+            FROM paper_pairs WHERE verdict = 'unsure'
+          UNION ALL
+          SELECT a.id, b.id, 'same title key', NULL
+            FROM papers a JOIN papers b ON b.title_key = a.title_key AND a.id < b.id
+          UNION ALL
+          SELECT a.id, b.id, 'same DOI', NULL FROM papers a JOIN papers b ON b.doi = a.doi AND a.id < b.id
+          UNION ALL
+          SELECT a.id, b.id, 'same arXiv id', NULL
+            FROM papers a JOIN papers b ON b.arxiv = a.arxiv AND a.id < b.id) AS c
+    JOIN papers a ON a.id = c.id_a JOIN papers b ON b.id = c.id_b
+   WHERE NOT EXISTS (SELECT 1 FROM paper_pairs d
+                      WHERE d.paper_a = c.id_a AND d.paper_b = c.id_b AND d.verdict = 'different')
+     AND NOT EXISTS (SELECT 1 FROM not_same n, records ra, records rb
+                      WHERE ra.paper_id = c.id_a AND rb.paper_id = c.id_b
+                        AND n.record_a = min(ra.id, rb.id) AND n.record_b = max(ra.id, rb.id))
+   GROUP BY c.id_a, c.id_b
+   ORDER BY c.id_a, c.id_b;
+CREATE VIEW IF NOT EXISTS duplicates AS SELECT * FROM likely_duplicates;
+
+-- Papers an import kept apart though they look alike, and why.
+CREATE VIEW IF NOT EXISTS kept_apart AS
+  SELECT d.paper_a AS id_a, d.paper_b AS id_b, d.reason, a.title AS title_a, b.title AS title_b
+    FROM paper_pairs d JOIN papers a ON a.id = d.paper_a JOIN papers b ON b.id = d.paper_b
+   WHERE d.verdict = 'different'
+   ORDER BY d.paper_a, d.paper_b;
+
+-- paper_merge(keep, merge): the records of paper `merge` join paper `keep`
+-- (its tags, note and status too), and `merge` is gone.
+CREATE VIEW IF NOT EXISTS paper_merge AS SELECT NULL AS keep, NULL AS merge WHERE 0;
+CREATE TRIGGER IF NOT EXISTS paper_merge_run INSTEAD OF INSERT ON paper_merge BEGIN
+  SELECT CASE WHEN (SELECT count(*) FROM papers WHERE id IN (NEW.keep, NEW.merge)) < 2
+                OR NEW.keep = NEW.merge
+              THEN RAISE(ABORT, 'paper_merge: keep and merge must be two papers') END;
+  UPDATE papers SET
+      tags = (SELECT tags_union(t) FROM (SELECT papers.tags AS t UNION ALL SELECT m.tags)),
+      note = CASE WHEN m.note IS NULL OR instr(coalesce(papers.note, ''), m.note) THEN papers.note
+                  WHEN papers.note IS NULL THEN m.note
+                  ELSE papers.note || char(10) || char(10) || m.note END,
+      status = coalesce(papers.status, m.status)
+    FROM papers m WHERE papers.id = NEW.keep AND m.id = NEW.merge;
+  UPDATE records SET paper_id = NEW.keep, how = 'merged by you' WHERE paper_id = NEW.merge;
+  DELETE FROM papers WHERE id = NEW.merge;
+  DELETE FROM paper_pairs WHERE paper_a IN (NEW.keep, NEW.merge) AND paper_b IN (NEW.keep, NEW.merge);
+  UPDATE OR REPLACE paper_pairs SET paper_a = min(NEW.keep, paper_b), paper_b = max(NEW.keep, paper_b)
+   WHERE paper_a = NEW.merge;
+  UPDATE OR REPLACE paper_pairs SET paper_a = min(NEW.keep, paper_a), paper_b = max(NEW.keep, paper_a)
+   WHERE paper_b = NEW.merge;
+  INSERT INTO paper_rederive(paper_id) VALUES (NEW.keep);
+END;
+
+-- record_split(record_id): the record leaves its paper for a paper of its
+-- own, remembered as not the same work as the records it leaves.
+CREATE VIEW IF NOT EXISTS record_split AS SELECT NULL AS record_id WHERE 0;
+CREATE TRIGGER IF NOT EXISTS record_split_run INSTEAD OF INSERT ON record_split BEGIN
+  SELECT CASE WHEN (SELECT count(*) FROM records WHERE paper_id =
+                     (SELECT paper_id FROM records WHERE id = NEW.record_id)) < 2
+              THEN RAISE(ABORT, 'record_split: the record is not one of several records of a paper') END;
+  INSERT OR IGNORE INTO not_same(record_a, record_b)
+    SELECT min(NEW.record_id, o.id), max(NEW.record_id, o.id)
+      FROM records r JOIN records o ON o.paper_id = r.paper_id AND o.id <> r.id
+     WHERE r.id = NEW.record_id;
+  INSERT INTO papers(title, tags, status, note, rev)
+    SELECT title, tags, status, note, 1 FROM records WHERE id = NEW.record_id;
+  INSERT INTO paper_rederive(paper_id) SELECT paper_id FROM records WHERE id = NEW.record_id;
+  UPDATE records SET paper_id = (SELECT max(id) FROM papers), how = 'split by you'
+   WHERE id = NEW.record_id;
+  INSERT INTO paper_rederive(paper_id) VALUES ((SELECT max(id) FROM papers));
+END;
+
+-- paper_not_same(paper_a, paper_b): remembered; they leave duplicates, and
+-- no later import merges their records.
+CREATE VIEW IF NOT EXISTS paper_not_same AS SELECT NULL AS paper_a, NULL AS paper_b WHERE 0;
+CREATE TRIGGER IF NOT EXISTS paper_not_same_run INSTEAD OF INSERT ON paper_not_same BEGIN
+  INSERT OR IGNORE INTO not_same(record_a, record_b)
+    SELECT min(a.id, b.id), max(a.id, b.id)
+      FROM records a, records b WHERE a.paper_id = NEW.paper_a AND b.paper_id = NEW.paper_b;
+  INSERT OR REPLACE INTO paper_pairs(paper_a, paper_b, verdict, score, reason)
+    VALUES (min(NEW.paper_a, NEW.paper_b), max(NEW.paper_a, NEW.paper_b), 'different', NULL,
+            'you said they are not the same');
+END;
+
+-- ------------------------------------------ your venue aliases change
+-- A change to paperext_venue_aliases derives every record's and paper's
+-- venue again.
 CREATE VIEW IF NOT EXISTS paperext_venue_rederive AS SELECT 1 AS x WHERE 0;
 CREATE TRIGGER IF NOT EXISTS paperext_venue_rederive_run INSTEAD OF INSERT ON paperext_venue_rederive BEGIN
-  UPDATE papers SET
-    venue = v.r ->> 'acronym',
-    kind = coalesce(v.r ->> 'kind', papers.kind)
-  FROM (SELECT id AS pid, venue_resolve(venue_raw) AS r FROM papers WHERE venue_raw IS NOT NULL) AS v
-  WHERE papers.id = v.pid AND (papers.venue IS NOT v.r ->> 'acronym' OR papers.kind IS NOT coalesce(v.r ->> 'kind', papers.kind));
+  -- inside the statement that changed the table: read it now
+  SELECT venue_aliases_reload();
+  UPDATE records SET venue = v.r ->> 'acronym', kind = v.r ->> 'kind',
+                     match = json_set(match, '$.venue', v.r ->> 'acronym', '$.kind', v.r ->> 'kind')
+    FROM (SELECT id AS rid, venue_resolve(venue_raw) AS r FROM records WHERE venue_raw IS NOT NULL) AS v
+   WHERE records.id = v.rid AND (records.venue IS NOT v.r ->> 'acronym' OR records.kind IS NOT v.r ->> 'kind');
+  INSERT INTO paper_rederive(paper_id) SELECT id FROM papers;
 END;
 CREATE TRIGGER IF NOT EXISTS paperext_venue_aliases_insert AFTER INSERT ON paperext_venue_aliases BEGIN
   INSERT INTO paperext_venue_rederive VALUES (1);
@@ -107,76 +757,27 @@ CREATE TRIGGER IF NOT EXISTS paperext_venue_aliases_delete AFTER DELETE ON paper
   INSERT INTO paperext_venue_rederive VALUES (1);
 END;
 
-CREATE TRIGGER IF NOT EXISTS papers_touch AFTER UPDATE OF
-    title, authors, year, venue_raw, tags, status, note, arxiv, doi, url,
-    bibtex_key, bibtex_type, bibtex_fields ON papers
-  WHEN NEW.updated IS OLD.updated BEGIN
-  UPDATE papers SET updated = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = NEW.id;
-END;
-
--- The full-text index follows title and note.
-CREATE TRIGGER IF NOT EXISTS papers_fts_insert AFTER INSERT ON papers BEGIN
-  INSERT INTO papers_fts(rowid, title, note) VALUES (NEW.id, NEW.title, NEW.note);
-END;
-
-CREATE TRIGGER IF NOT EXISTS papers_fts_delete AFTER DELETE ON papers BEGIN
-  INSERT INTO papers_fts(papers_fts, rowid, title, note) VALUES ('delete', OLD.id, OLD.title, OLD.note);
-END;
-
-CREATE TRIGGER IF NOT EXISTS papers_fts_update AFTER UPDATE OF title, note ON papers BEGIN
-  INSERT INTO papers_fts(papers_fts, rowid, title, note) VALUES ('delete', OLD.id, OLD.title, OLD.note);
-  INSERT INTO papers_fts(rowid, title, note) VALUES (NEW.id, NEW.title, NEW.note);
-END;
-
--- Merging import: INSERT INTO paper_import(title, ...) VALUES (...).
--- A paper is the same when its DOI, its arXiv id or its title key matches
--- (in that order).  Then: what the paper lacks is filled in, tags are
--- merged, a status given wins, a new note is appended after a blank line
--- (a note already there is not repeated); the title stays as first written.
+-- ---------------------------------------- the old one-row import view
+-- INSERT INTO paper_import(title, ...) VALUES (...): one record through the
+-- same merging import, from source (default 'paper_import'), format 'sql'
+-- entries of a run of their own.
 CREATE VIEW IF NOT EXISTS paper_import AS
   SELECT title, authors, year, venue_raw, kind, tags, status, note, arxiv, doi, url,
          bibtex_key, bibtex_type, bibtex_fields, source
     FROM papers WHERE 0;
-
 CREATE TRIGGER IF NOT EXISTS paper_import_merge INSTEAD OF INSERT ON paper_import BEGIN
-  UPDATE papers SET
-    authors = coalesce(authors, NEW.authors),
-    year = coalesce(year, NEW.year),
-    venue_raw = coalesce(venue_raw, NEW.venue_raw),
-    kind = coalesce(kind, NEW.kind),
-    tags = CASE WHEN NEW.tags IS NULL OR NEW.tags = '[]' THEN tags
-                ELSE coalesce((SELECT tags_union(t) FROM (SELECT papers.tags AS t UNION ALL SELECT NEW.tags)),
-                              tags) END,
-    status = coalesce(NEW.status, status),
-    note = CASE WHEN NEW.note IS NULL OR instr(coalesce(note, ''), NEW.note) THEN note
-                WHEN note IS NULL THEN NEW.note
-                ELSE note || char(10) || char(10) || NEW.note END,
-    arxiv = coalesce(arxiv, NEW.arxiv),
-    doi = coalesce(doi, lower(NEW.doi)),
-    url = coalesce(url, NEW.url),
-    bibtex_key = coalesce(bibtex_key, NEW.bibtex_key),
-    bibtex_type = coalesce(bibtex_type, NEW.bibtex_type),
-    bibtex_fields = coalesce(bibtex_fields, NEW.bibtex_fields),
-    source = CASE WHEN NEW.source IS NULL OR instr(coalesce(source, ''), NEW.source) THEN source
-                  ELSE coalesce(source || '; ', '') || NEW.source END
-  WHERE id = (SELECT p.id FROM papers p
-               WHERE (NEW.doi IS NOT NULL AND p.doi = lower(NEW.doi))
-                  OR (NEW.arxiv IS NOT NULL AND p.arxiv = NEW.arxiv)
-                  OR p.title_key = title_key(NEW.title)
-               ORDER BY p.doi IS lower(NEW.doi) DESC, p.arxiv IS NEW.arxiv DESC, p.id
-               LIMIT 1);
-  INSERT INTO papers(title, authors, year, venue_raw, kind, tags, status, note, arxiv, doi, url,
-                     bibtex_key, bibtex_type, bibtex_fields, source)
-    SELECT NEW.title, NEW.authors, NEW.year, NEW.venue_raw, NEW.kind, coalesce(NEW.tags, '[]'),
-           NEW.status, NEW.note, NEW.arxiv, lower(NEW.doi), NEW.url,
-           NEW.bibtex_key, NEW.bibtex_type, NEW.bibtex_fields, NEW.source
-     WHERE NOT EXISTS (SELECT 1 FROM papers p
-                        WHERE (NEW.doi IS NOT NULL AND p.doi = lower(NEW.doi))
-                           OR (NEW.arxiv IS NOT NULL AND p.arxiv = NEW.arxiv)
-                           OR p.title_key = title_key(NEW.title));
+  INSERT INTO import_runs(source, format) VALUES (coalesce(NEW.source, 'paper_import'), 'record');
+  INSERT INTO import_entry(run_id, seq, source, format, line, cite_key, entry_type, title, authors,
+                           year, venue_raw, kind, doi, arxiv, url, tags, status, note, fields, error)
+    VALUES ((SELECT max(id) FROM import_runs), 1, coalesce(NEW.source, 'paper_import'), 'record',
+            NULL, NEW.bibtex_key, NEW.bibtex_type, NEW.title, NEW.authors, NEW.year, NEW.venue_raw,
+            NEW.kind, NEW.doi, NEW.arxiv, NEW.url, NEW.tags, NEW.status, NEW.note, NEW.bibtex_fields,
+            CASE WHEN NEW.title IS NULL THEN 'no title' END);
+  INSERT INTO import_finish VALUES ((SELECT max(id) FROM import_runs));
 END;
 
--- Views: plain SQL only, so any sqlite3 reads them.
+-- ---------------------------------------------------------------- views
+-- Plain SQL, so any sqlite3 reads them.
 
 -- Papers still to read: marked to-read or reading, or with no status at all.
 CREATE VIEW IF NOT EXISTS to_read AS
@@ -199,13 +800,37 @@ CREATE VIEW IF NOT EXISTS tag_counts AS
    GROUP BY t.value
    ORDER BY papers DESC, tag;
 
--- Pairs of papers that look like one: same title key, DOI or arXiv id.
-CREATE VIEW IF NOT EXISTS duplicates AS
-  SELECT a.id AS id_a, b.id AS id_b, 'title' AS same, a.title AS title_a, b.title AS title_b
-    FROM papers a JOIN papers b ON b.title_key = a.title_key AND a.id < b.id
-  UNION ALL
-  SELECT a.id, b.id, 'doi', a.title, b.title
-    FROM papers a JOIN papers b ON b.doi = a.doi AND a.id < b.id
-  UNION ALL
-  SELECT a.id, b.id, 'arxiv', a.title, b.title
-    FROM papers a JOIN papers b ON b.arxiv = a.arxiv AND a.id < b.id;
+-- ------------------------------------------------------------- export
+-- papers_bibtex: each paper as a BibTeX entry (needs paperext).
+--   SELECT bibtex FROM papers_bibtex WHERE tag_has(tags, 'video');
+-- A paper from a .bib is written with every field it came with; any other
+-- from its columns, with the venue's full name and a key made by
+-- cite_key().  Keys are unique over the whole database: a key two papers
+-- would share gets 'b', 'c', ... (a key a .bib gave keeps it first).  The
+-- paper's other cite keys are in biblatex's `ids`, its tags in `keywords`.
+CREATE VIEW IF NOT EXISTS papers_bibtex AS
+  SELECT id, tags, venue, year, key,
+         bibtex_format(
+           coalesce(bibtex_type, CASE kind WHEN 'journal' THEN 'article'
+                                           WHEN 'preprint' THEN 'misc'
+                                           ELSE 'inproceedings' END),
+           key,
+           json_set(coalesce(bibtex_fields, json_object(
+                      'title', title,
+                      'author', authors,
+                      CASE kind WHEN 'journal' THEN 'journal' ELSE 'booktitle' END,
+                        coalesce(venue_name(venue_raw), venue_raw),
+                      'year', CAST(year AS TEXT),
+                      'doi', doi,
+                      'eprint', arxiv,
+                      'archiveprefix', CASE WHEN arxiv IS NOT NULL THEN 'arXiv' END,
+                      'url', url)),
+                    '$.ids', (SELECT group_concat(k.key, ',') FROM paper_keys k
+                               WHERE k.paper_id = n.id AND k.key IS NOT n.key),
+                    '$.keywords', CASE WHEN tags <> '[]'
+                                    THEN (SELECT group_concat(value, ', ') FROM json_each(n.tags)) END)) AS bibtex
+    FROM (SELECT c.*, c.k || CASE WHEN c.n > 1 AND c.n <= 26 THEN char(96 + c.n)
+                                  WHEN c.n > 26 THEN '-' || c.n ELSE '' END AS key
+            FROM (SELECT p.*, row_number() OVER (PARTITION BY p.k ORDER BY p.bibtex_key IS NULL, p.id) AS n
+                    FROM (SELECT papers.*, coalesce(bibtex_key, cite_key(authors, year, title), 'paper' || id) AS k
+                            FROM papers) AS p) AS c) AS n;

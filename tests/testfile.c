@@ -28,8 +28,25 @@ static int is_blank(const char *z){
   return *z==0;
 }
 
+/* A set-up block that is one line '.read PATH' runs the SQL of that file
+** (the schema of sql/, say), relative to the repository root. */
+static void expand_read(Text *sql, const char *zTestFile, int line){
+  FILE *f;
+  Text file = {0};
+  char buf[8192];
+  size_t n;
+  if( sql->n<7 || memcmp(sql->z, ".read ", 6)!=0 || strchr(sql->z, '\n') ) return;
+  f = fopen(sql->z + 6, "rb");
+  if( f==0 ){ fprintf(stderr, "%s:%d: cannot read %s\n", zTestFile, line, sql->z + 6); exit(2); }
+  while( (n = fread(buf, 1, sizeof buf, f))>0 ) text_add(&file, buf, n);
+  fclose(f);
+  free(sql->z);
+  *sql = file;
+}
+
 static void add_case(TestFile *p, int isQuery, int line, Text *sql, Text *want){
   TestCase *c;
+  if( !isQuery ) expand_read(sql, p->zName, line);
   p->a = realloc(p->a, sizeof(TestCase)*(size_t)(p->n+1));
   if( p->a==0 ){ fprintf(stderr, "test: out of memory\n"); exit(2); }
   c = &p->a[p->n++];

@@ -74,6 +74,7 @@ struct PeRl {
   int openSentence;         /* last note line: English prose, sentence not ended */
   int prevBlank;            /* the line before was blank (or a heading, or none) */
   int sawCJK;               /* a note so far was written in Chinese or Japanese */
+  int nOtherTitles;         /* titles so far not written in CJK */
   int stripCols;            /* Markdown: indentation of notes under an item */
   int nSectionItems;        /* Markdown titles so far in this section */
   long long nContent;       /* non-blank lines seen */
@@ -511,16 +512,66 @@ static int next_is_blank(const PeRl *p){
   return pe_rl_is_blank(z, len);
 }
 
+/* The first line of the next paragraph (after the current line and the
+** blank lines after it) at z[*pOff..*pOff+*pLen); 0 when there is none.
+** Scans only blank lines and that line. */
+static int next_paragraph(const PeRl *p, size_t *pOff, size_t *pLen){
+  size_t pos = p->pos;
+  while( pos<p->n ){
+    const char *z = p->z + pos;
+    const char *nl = memchr(z, '\n', p->n - pos);
+    size_t len = nl ? (size_t)(nl - z) : p->n - pos;
+    if( !pe_rl_is_blank(z, len) ){ *pOff = pos; *pLen = len; return 1; }
+    pos += len + 1;
+  }
+  return 0;
+}
+
+/* The notes are Chinese or Japanese: a note so far was, or the paragraph
+** after this line is (a list of one paper shows it only there). */
+static int notes_are_cjk(const PeRl *p){
+  size_t off, len;
+  if( p->sawCJK ) return 1;
+  return next_paragraph(p, &off, &len) && has_cjk(p->z + off, len);
+}
+
 /* The surroundings rule: in a list whose notes are Chinese, an English
 ** line in sentence case ('Learning to summarize from human feedback') that
 ** stands alone as a paragraph is a title, though not in Title Case. */
 static int sentence_case_title(const PeRl *p, const char *z, size_t n){
   size_t i, nWord = 0;
-  if( !p->sawCJK || !p->prevBlank || n==0 || !(z[0]>='A' && z[0]<='Z') ) return 0;
+  if( !p->prevBlank || n==0 || !(z[0]>='A' && z[0]<='Z') || !notes_are_cjk(p) ) return 0;
   for(i=0; i<n; i++){
     if( (i==0 || z[i-1]==' ') && z[i]!=' ' ) nWord++;
   }
   return nWord>=3 && nWord<=20 && next_is_blank(p);
+}
+
+/* The shape rule for titles written in Chinese or Japanese (see
+** readinglist.h): a paragraph of one line, 4 to 60 characters, no sentence
+** or clause punctuation, no venue named (that is a preface or a heading:
+** 'CVPR2021论文笔记'), in a list that has titled no paper in another script
+** so far, followed by a paragraph in Chinese or Japanese (its note) or
+** carrying tags. */
+static int cjk_title(const PeRl *p, const char *z, size_t n, const PeRlTitle *t){
+  static const char *const azPunct[] = { "\xEF\xBC\x8C" /* ， */, "\xE3\x80\x82" /* 。 */,
+    "\xEF\xBC\x9B" /* ； */, "\xEF\xBC\x81" /* ！ */, "\xEF\xBC\x9F" /* ？ */,
+    "\xE3\x80\x81" /* 、 */, ",", ";", "!", "?", ".", "=", "\\" };
+  size_t i, k, nChar, off, len;
+  const char *zt = z + t->title.off;
+  size_t nt = t->title.len;
+  PeSpan v;
+  if( p->nOtherTitles>0 || !p->prevBlank || nt==0 || !next_is_blank(p) ) return 0;
+  if( !has_cjk(zt, nt) || pe_rl_venue_token(z, n, &v) ) return 0;
+  nChar = pe_utf8_count(zt, nt);
+  if( nChar<4 || nChar>60 ) return 0;
+  for(i=0; i<nt; i++){
+    for(k=0; k<sizeof(azPunct)/sizeof(azPunct[0]); k++){
+      size_t m = strlen(azPunct[k]);
+      if( i+m<=nt && memcmp(zt+i, azPunct[k], m)==0 ) return 0;
+    }
+  }
+  return t->nTag>0 || (next_paragraph(p, &off, &len) && has_cjk(p->z + off, len));
 }
 
 /* A line that is not blank (and not inside a code fence). */
@@ -583,6 +634,12 @@ static int process_content_line(PeRl *p, const char *z, size_t len, size_t off){
     return 0;
   }
   if( quick_note_reason(z, len)!=PE_RL_IS_TITLE ){
+    PeRlTitle ct;
+    pe_rl_title_parts(z, len, &ct);
+    if( quick_note_reason(z, len)==PE_RL_WHY_SCRIPT && cjk_title(p, z, len, &ct) ){
+      title_line(p, z, len, &ct, 0, 0);
+      return 0;
+    }
     note_line(p, z, len, 0, 0);
     return 0;
   }
@@ -599,6 +656,7 @@ static int process_content_line(PeRl *p, const char *z, size_t len, size_t off){
       int i;
       t.title.off += c; t.url.off += c; t.venue.off += c; t.rest.off += c;
       for(i=0; i<t.nTag; i++) t.aTag[i].off += c;
+      if( !has_cjk(z + t.title.off, t.title.len) ) p->nOtherTitles++;
       title_line(p, z, len, &t, 0, 0);
     }else{
       int prose = eWhy==PE_RL_WHY_NOT_TITLE_CASE || eWhy==PE_RL_WHY_LOWERCASE

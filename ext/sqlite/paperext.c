@@ -2,6 +2,7 @@
 ** paperext: a SQLite extension for keeping a paper reading list in SQL.
 **
 **   .load ./paperext                          -- sqlite3 shell
+**   sqlite3_auto_extension(...)               -- libpaperext.a, include/paperext.h
 **   SELECT name, kind, signature FROM paperext_functions;
 **
 ** This file is the entry point and holds the one list of modules.  Each
@@ -23,6 +24,8 @@ extern const PeUnit pe_unit_title;
 extern const PeUnit pe_unit_ident;
 extern const PeUnit pe_unit_readinglist;
 extern const PeUnit pe_unit_fts;
+extern const PeUnit pe_unit_io;
+extern const PeUnit pe_unit_merge;
 
 static const PeUnit *const aUnit[] = {
   &pe_unit_meta,
@@ -35,6 +38,8 @@ static const PeUnit *const aUnit[] = {
   &pe_unit_ident,
   &pe_unit_readinglist,
   &pe_unit_fts,
+  &pe_unit_io,
+  &pe_unit_merge,
 };
 
 const PeUnit *const *pe_units(int *pnUnit){
@@ -102,13 +107,20 @@ int sqlite3_paperext_init(sqlite3 *db, char **pzErrMsg,
                           const sqlite3_api_routines *pApi){
   int rc = SQLITE_OK;
   size_t i;
+#ifndef SQLITE_CORE
   /* SQLITE_EXTENSION_INIT2 writes the global API pointer on every load.  The
   ** value never changes within a process, so write it only when it differs:
   ** once the first load has happened, loads on other threads' connections
-  ** only read it, and no thread races another's function calls. */
+  ** only read it, and no thread races another's function calls.
+  ** Built with -DSQLITE_CORE (libpaperext.a, linked into an application
+  ** with SQLite) there is no such pointer: calls go to SQLite directly and
+  ** pApi may be NULL. */
   if( __atomic_load_n(&sqlite3_api, __ATOMIC_ACQUIRE)!=pApi ){
     __atomic_store_n(&sqlite3_api, pApi, __ATOMIC_RELEASE);
   }
+#else
+  (void)pApi;
+#endif
   for(i=0; rc==SQLITE_OK && i<sizeof(aUnit)/sizeof(aUnit[0]); i++){
     rc = register_unit(db, aUnit[i], pzErrMsg);
   }

@@ -59,6 +59,7 @@ typedef struct VenueState {
   sqlite3_int64 nChange;      /* sqlite3_total_changes64() then */
   unsigned int dataVersion;   /* SQLITE_FCNTL_DATA_VERSION of main then */
   sqlite3_int64 pragmaVersion;/* PRAGMA main.data_version then */
+  sqlite3_uint64 hash;        /* of the rows read (0: no table, or an empty one) */
   int loaded;
   int inTxn;                  /* read inside a transaction: read again once it ends */
   int loading;                /* re-entry (the table read calls us): catalog only */
@@ -85,13 +86,24 @@ static const char *col_text(sqlite3_stmt *pStmt, int i){
   return sqlite3_column_type(pStmt, i)==SQLITE_NULL ? 0 : (const char*)sqlite3_column_text(pStmt, i);
 }
 
-/* Read the user table into a new overlay (*pOv NULL when there is none).
+/* FNV-1a over a column's bytes, NULL told apart from '' (64 bits). */
+static sqlite3_uint64 hash_column(sqlite3_uint64 h, const char *z){
+  const unsigned char *p = (const unsigned char*)(z ? z : "");
+  h = (h ^ (z ? 1u : 2u)) * 1099511628211ull;
+  while( *p ){ h = (h ^ *p++) * 1099511628211ull; }
+  return h;
+}
+
+/* Read the user table into a new overlay (*pOv NULL when there is none),
+** and a hash of its rows into *pHash (the same rows give the same hash).
 ** On error *pzErr is an sqlite3_malloc'ed message. */
-static int venue_load(sqlite3 *db, PeVenueOverlay **pOv, char **pzErr){
+static int venue_load(sqlite3 *db, PeVenueOverlay **pOv, sqlite3_uint64 *pHash, char **pzErr){
   sqlite3_stmt *pStmt = 0;
   PeVenueOverlay *ov = 0;
+  sqlite3_uint64 h = 14695981039346656037ull;
   int rc, iRow = 0;
   *pOv = 0;
+  *pHash = 0;                   /* no table */
   rc = sqlite3_prepare_v2(db,
       "SELECT type FROM main.sqlite_schema WHERE name = '" USER_TABLE "' COLLATE NOCASE",
       -1, &pStmt, 0);
@@ -116,6 +128,7 @@ static int venue_load(sqlite3 *db, PeVenueOverlay **pOv, char **pzErr){
     const char *zAlias = col_text(pStmt, 0), *zAcr = col_text(pStmt, 1);
     const char *zName = col_text(pStmt, 2), *zKind = col_text(pStmt, 3);
     iRow++;
+    h = hash_column(hash_column(hash_column(hash_column(h, zAlias), zAcr), zName), zKind);
     rc = pe_venue_overlay_add(ov, zAlias, zAcr, zName, zKind, zErr, sizeof zErr);
     if( rc==PE_NOMEM ){ rc = SQLITE_NOMEM; goto fail; }
     if( rc ){
@@ -128,6 +141,7 @@ static int venue_load(sqlite3 *db, PeVenueOverlay **pOv, char **pzErr){
   sqlite3_finalize(pStmt);
   if( pe_venue_overlay_count(ov)==0 ){ pe_venue_overlay_free(ov); ov = 0; }
   *pOv = ov;
+  *pHash = ov ? h : 0;
   return SQLITE_OK;
 sql_error:
   *pzErr = sqlite3_mprintf(USER_TABLE ": %s", sqlite3_errmsg(db));
@@ -179,16 +193,24 @@ static int venue_overlay(sqlite3 *db, VenueState *s, const PeVenueOverlay **pOv,
   /* A ROLLBACK changes neither counter: what was read inside a transaction
   ** is read again once the transaction is over. */
   if( !s->loaded || nChange!=s->nChange || stale || (s->inTxn && autocommit) ){
+    sqlite3_uint64 hash;
     s->loading = 1;
-    rc = venue_load(db, &ov, pzErr);
+    rc = venue_load(db, &ov, &hash, pzErr);
     if( rc==SQLITE_OK ) rc = main_data_version(db, &pv, pzErr);
     s->loading = 0;
     if( rc ){ pe_venue_overlay_free(ov); return rc; }
     /* reading the table opened a transaction: the pager's version is current */
     sqlite3_file_control(db, 0, SQLITE_FCNTL_DATA_VERSION, &dv);
-    pe_venue_overlay_free(s->ov);
-    s->ov = ov;
-    if( s->pUserCache ) pe_venue_cache_clear(s->pUserCache);
+    if( s->loaded && hash==s->hash ){
+      /* the same rows (the counters also move for other tables' changes):
+      ** keep the overlay and the memo of its results */
+      pe_venue_overlay_free(ov);
+    }else{
+      pe_venue_overlay_free(s->ov);
+      s->ov = ov;
+      s->hash = hash;
+      if( s->pUserCache ) pe_venue_cache_clear(s->pUserCache);
+    }
     s->nChange = nChange;
     s->dataVersion = dv;
     s->pragmaVersion = pv;
@@ -197,6 +219,26 @@ static int venue_overlay(sqlite3 *db, VenueState *s, const PeVenueOverlay **pOv,
   }
   *pOv = s->ov;
   return SQLITE_OK;
+}
+
+/* venue_aliases_reload(): read the user table now.  venue_resolve notices
+** a change at the next statement; a trigger on the table itself runs inside
+** the statement that changed it, so it asks for the new state this way. */
+static void reload_func(sqlite3_context *ctx, int argc, sqlite3_value **argv){
+  VenueState *s = (VenueState*)pe_state(ctx);
+  const PeVenueOverlay *ov = 0;
+  char *zErr = 0;
+  int rc;
+  (void)argc; (void)argv;
+  s->loaded = 0;
+  rc = venue_overlay(sqlite3_context_db_handle(ctx), s, &ov, &zErr);
+  if( rc ){
+    if( rc==SQLITE_NOMEM || zErr==0 ) sqlite3_result_error_nomem(ctx);
+    else sqlite3_result_error(ctx, zErr, -1);
+    sqlite3_free(zErr);
+    return;
+  }
+  sqlite3_result_int(ctx, pe_venue_overlay_count(ov));
 }
 
 /* Parse argv[0], with the user's table when bUser; 0 when the result is
@@ -443,6 +485,10 @@ static const PeFunction aFunc[] = {
   { "venue_parse", 1, PE_PURE|PE_JSON_RESULT, venue_parse_func, 0, 0,
     "venue_parse(raw) -> json",
     "A JSON object {acronym, name, kind, year} for a raw venue string (null members when unknown)." },
+  { "venue_aliases_reload", 0, PE_READS, reload_func, 0, 0,
+    "venue_aliases_reload() -> integer",
+    "Reads paperext_venue_aliases again now (for a trigger on that table, whose statement has not "
+    "ended); the number of your venues." },
   { "venue_resolve", 1, PE_READS|PE_JSON_RESULT, venue_resolve_func, 0, 0,
     "venue_resolve(raw) -> json",
     "Like venue_parse with your table paperext_venue_aliases applied (it wins over the catalog), "

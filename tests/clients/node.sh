@@ -1,17 +1,10 @@
 #!/bin/sh
 # node.sh: paperext from Node.js with better-sqlite3 12 (from npm, installed
-# once into build/node/, which git ignores): load, import a list, query.
+# once into build/node/: tests/clients/lib/better_sqlite3.sh): load, import
+# a list, query.
 cd "$(dirname "$0")/../.." || exit 2
-mod=build/node/node_modules/better-sqlite3
-if [ ! -f "$mod/build/Release/better_sqlite3.node" ]; then
-  echo "node: installing better-sqlite3@12 from npm into build/node (once)"
-  mkdir -p build/node
-  if ! npm install --prefix build/node --no-audit --no-fund --no-save better-sqlite3@12 >build/node/install.log 2>&1; then
-    tail -5 build/node/install.log
-    echo "node: 0 passed, 1 failed"
-    exit 1
-  fi
-fi
+. tests/clients/lib/better_sqlite3.sh
+need_better_sqlite3 node || exit 1
 NODE_PATH=$PWD/build/node/node_modules exec node - <<'JS'
 const Database = require('better-sqlite3');
 const fs = require('fs');

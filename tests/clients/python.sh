@@ -3,14 +3,10 @@
 # which is built with extension loading): load, import a list, query.
 cd "$(dirname "$0")/../.." || exit 2
 exec /usr/bin/python3 - <<'PY'
-import sqlite3, json
-passed = failed = 0
-def check(what, got, want):
-    global passed, failed
-    if got == want: passed += 1
-    else:
-        failed += 1
-        print("FAIL python: %s\n  want: %r\n  got:  %r" % (what, want, got))
+import sqlite3, json, sys
+sys.path.insert(0, "tests/clients/lib")
+from check import Checks
+check = Checks("python")
 
 db = sqlite3.connect(":memory:")
 db.enable_load_extension(True)
@@ -45,6 +41,5 @@ try:
     check("missing argument raises", False, True)
 except sqlite3.OperationalError as e:
     check("missing argument raises", str(e), "readinglist_entries: missing argument text")
-print("python: %d passed, %d failed" % (passed, failed))
-raise SystemExit(1 if failed else 0)
+check.done()
 PY

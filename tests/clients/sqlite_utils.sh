@@ -5,11 +5,7 @@
 cd "$(dirname "$0")/../.." || exit 2
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-passed=0 failed=0
-check(){   # check WHAT GOT WANT
-  if [ "$2" = "$3" ]; then passed=$((passed+1))
-  else failed=$((failed+1)); printf 'FAIL sqlite-utils: %s\n  want: %s\n  got:  %s\n' "$1" "$3" "$2"; fi
-}
+check_name=sqlite-utils; . tests/clients/lib/check.sh
 ext="--load-extension=./paperext.so"
 db="$tmp/papers.db"
 
@@ -37,5 +33,4 @@ check "line kind" "$(sqlite-utils memory "SELECT readinglist_line_kind(:l) AS k"
 
 # the database file needs no extension to be read back
 check "plain read" "$(sqlite-utils query "$db" "SELECT count(*) AS n FROM papers" 2>&1)" '[{"n": 5}]'
-echo "sqlite-utils: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+check_done
