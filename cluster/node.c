@@ -23,7 +23,9 @@
  *                   timeout (a large import) sends no heartbeats and loses its
  *                   leadership, and the statement fails: give every node the
  *                   same MS with 15 x MS above your longest statement.
- *   --join-timeout S how long to keep asking to join (default 30).
+ *   --join-timeout S how long to keep asking to join (default 30 s, or 20
+ *                   heartbeats when longer: the leader promotes a node once
+ *                   it has caught up, checked a heartbeat at a time).
  *
  * Example, three machines (the cluster test does the same on one):
  *   a$ paperext-node --id 1 --address 10.0.0.1:9001 --dir /var/lib/papers
@@ -103,7 +105,7 @@ static void usage(const char *why)
 
 static Options parse(int argc, char **argv)
 {
-  Options o = { .extension = "./paperext.so", .join_timeout_s = 30 };
+  Options o = { .extension = "./paperext.so" };
   for (int i = 1; i < argc; i++) {
     const char *k = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
     char *end;
@@ -126,6 +128,10 @@ static Options parse(int argc, char **argv)
     } else usage("unknown option");
   }
   if (!o.id || !o.address || !o.dir) usage("--id, --address and --dir are required");
+  if (!o.join_timeout_s) {
+    unsigned heartbeats = o.latency_ms * 15 / 10 * 20 / 1000;
+    o.join_timeout_s = heartbeats > 30 ? (int)heartbeats : 30;
+  }
   if (!o.bind) o.bind = o.address;
   return o;
 }

@@ -9,7 +9,9 @@
  *   --this    talk to the first node of -s, leader or not (for dump, leader)
  *
  * Commands, several allowed; they run in order on one connection to the
- * leader, so `exec BEGIN ... exec COMMIT` is one transaction:
+ * leader, so `exec BEGIN ... exec COMMIT` is one transaction, and the same
+ * SQL given again (an import statement per piece of a file) is compiled on
+ * the leader once and run from then on as a prepared statement:
  *   exec SQL [PARAM]...    run SQL: one or more statements, the parameters
  *                          binding to the first (?1, ?2, ... or ?)
  *   query SQL [PARAM]...   run one statement and print its rows: columns
@@ -52,12 +54,24 @@ typedef struct Command {
   int n_files;
 } Command;
 
+/* SQL run more than once on a connection is prepared on the leader the
+ * second time and run by its statement id from then on: a statement whose
+ * triggers are large (import_text's) costs more to compile than to run. */
+#define MAX_STMTS 64
+typedef struct Stmt {
+  const char *sql;  /* an argument of argv: stable */
+  uint32_t id;
+  int prepared;
+} Stmt;
+
 typedef struct Session {
   const char *servers, *database;
   int leader_ms, wait_ms, this_node;
   DqConn c;
   int connected, opened;
   int ran;          /* commands run on this connection: a transaction may be open */
+  Stmt stmts[MAX_STMTS];
+  int n_stmts;
 } Session;
 
 static void usage(const char *why)
@@ -148,7 +162,7 @@ static int connect_session(Session *s)
 static void disconnect(Session *s)
 {
   if (s->connected) dq_close(&s->c);
-  s->connected = s->opened = s->ran = 0;
+  s->connected = s->opened = s->ran = s->n_stmts = 0;
 }
 
 static void print_value(const DqValue *v)
@@ -184,6 +198,34 @@ static int write_file(void *arg, const char *name, const uint8_t *data, size_t n
   return fclose(f);
 }
 
+/* Whether sql is one statement: no ';' but at its end (a ';' inside a
+ * string literal makes it look like more: it is then compiled each time). */
+static int one_statement(const char *sql)
+{
+  const char *semi = strchr(sql, ';');
+  if (semi == NULL) return 1;
+  return semi[strspn(semi, "; \t\r\n")] == '\0';
+}
+
+/* The statement id of sql on this connection, when it has one (prepared
+ * on its second run); 0 when it runs as text. */
+static int statement(Session *s, const char *sql, uint32_t *id)
+{
+  Stmt *st = NULL;
+  for (int i = 0; i < s->n_stmts && !st; i++)
+    if (!strcmp(s->stmts[i].sql, sql)) st = &s->stmts[i];
+  if (st == NULL) {
+    if (s->n_stmts < MAX_STMTS) s->stmts[s->n_stmts++] = (Stmt){ .sql = sql };
+    return 0;
+  }
+  if (!st->prepared && one_statement(sql)) {
+    if (dq_prepare(&s->c, sql, &st->id) != 0) return -1;
+    st->prepared = 1;
+  }
+  *id = st->id;
+  return st->prepared;
+}
+
 /* Run one command; 0, or -1 with s->c.err set. */
 static int run_once(Session *s, const Command *cmd)
 {
@@ -216,9 +258,14 @@ static int run_once(Session *s, const Command *cmd)
     s->opened = 1;
   }
   if (!strcmp(cmd->verb, "dump")) return dq_dump(c, s->database, write_file, (void *)cmd->arg);
+  uint32_t id;
+  int prepared = statement(s, cmd->arg, &id);
+  if (prepared < 0) return -1;
   if (!strcmp(cmd->verb, "query"))
-    return dq_query(c, cmd->arg, cmd->params, cmd->n_params, print_row, NULL);
-  return dq_exec(c, cmd->arg, cmd->params, cmd->n_params, NULL, NULL);
+    return prepared ? dq_query_stmt(c, id, cmd->params, cmd->n_params, print_row, NULL)
+                    : dq_query(c, cmd->arg, cmd->params, cmd->n_params, print_row, NULL);
+  return prepared ? dq_exec_stmt(c, id, cmd->params, cmd->n_params, NULL, NULL)
+                  : dq_exec(c, cmd->arg, cmd->params, cmd->n_params, NULL, NULL);
 }
 
 /* Run a command, again on the new leader if this node was not (or no

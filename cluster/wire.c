@@ -15,9 +15,9 @@
 #include <time.h>
 #include <unistd.h>
 
-enum { REQ_LEADER = 0, REQ_OPEN = 3, REQ_EXEC_SQL = 8, REQ_QUERY_SQL = 9, REQ_ADD = 12,
+enum { REQ_LEADER = 0, REQ_OPEN = 3, REQ_PREPARE = 4, REQ_EXEC = 5, REQ_QUERY = 6, REQ_EXEC_SQL = 8, REQ_QUERY_SQL = 9, REQ_ADD = 12,
        REQ_ASSIGN = 13, REQ_REMOVE = 14, REQ_DUMP = 15, REQ_CLUSTER = 16, REQ_TRANSFER = 17 };
-enum { RES_FAILURE = 0, RES_SERVER = 1, RES_SERVERS = 3, RES_DB = 4, RES_RESULT = 6,
+enum { RES_FAILURE = 0, RES_SERVER = 1, RES_SERVERS = 3, RES_DB = 4, RES_STMT = 5, RES_RESULT = 6,
        RES_ROWS = 7, RES_EMPTY = 8, RES_FILES = 9 };
 #define PROTOCOL_VERSION 1
 #define ROWS_PART 0xeeeeeeeeeeeeeeeeULL  /* a batch of rows ends, more follow */
@@ -414,20 +414,55 @@ static int put_params(DqConn *c, const DqValue *v, int n)
   return 0;
 }
 
-int dq_exec(DqConn *c, const char *sql, const DqValue *params, int n_params,
-            uint64_t *last_insert_id, uint64_t *rows_affected)
+/* Send the request built, read its RESULT. */
+static int exec_request(DqConn *c, int type, uint64_t *last_insert_id, uint64_t *rows_affected)
 {
   uint64_t id, changes;
-  begin(c);
-  put_u64(c, c->db);
-  put_text(c, sql, strlen(sql));
-  if (put_params(c, params, n_params) != 0) return -1;
-  if (request(c, REQ_EXEC_SQL, RES_RESULT) != 0) return -1;
+  if (request(c, type, RES_RESULT) != 0) return -1;
   id = get_u64(c);
   changes = get_u64(c);
   if (last_insert_id) *last_insert_id = id;
   if (rows_affected) *rows_affected = changes;
   return check_decoded(c);
+}
+
+int dq_exec(DqConn *c, const char *sql, const DqValue *params, int n_params,
+            uint64_t *last_insert_id, uint64_t *rows_affected)
+{
+  begin(c);
+  put_u64(c, c->db);
+  put_text(c, sql, strlen(sql));
+  if (put_params(c, params, n_params) != 0) return -1;
+  return exec_request(c, REQ_EXEC_SQL, last_insert_id, rows_affected);
+}
+
+int dq_prepare(DqConn *c, const char *sql, uint32_t *stmt_id)
+{
+  uint64_t ids;
+  begin(c);
+  put_u64(c, c->db);
+  put_text(c, sql, strlen(sql));
+  if (request(c, REQ_PREPARE, RES_STMT) != 0) return -1;
+  ids = get_u64(c);              /* a uint32 database id, a uint32 statement id */
+  *stmt_id = (uint32_t)(ids >> 32);
+  get_u64(c);                    /* the number of parameters */
+  return check_decoded(c);
+}
+
+/* A prepared statement's request: a uint32 database id and a uint32
+ * statement id in one word, then the parameters. */
+static int put_stmt(DqConn *c, uint32_t stmt_id, const DqValue *params, int n_params)
+{
+  begin(c);
+  put_u64(c, (uint64_t)c->db | (uint64_t)stmt_id << 32);
+  return put_params(c, params, n_params);
+}
+
+int dq_exec_stmt(DqConn *c, uint32_t stmt_id, const DqValue *params, int n_params,
+                 uint64_t *last_insert_id, uint64_t *rows_affected)
+{
+  if (put_stmt(c, stmt_id, params, n_params) != 0) return -1;
+  return exec_request(c, REQ_EXEC, last_insert_id, rows_affected);
 }
 
 /* One value of a row, of the given type code. */
@@ -481,15 +516,11 @@ done:
   return rc;
 }
 
-int dq_query(DqConn *c, const char *sql, const DqValue *params, int n_params,
-             DqRowFn row, void *arg)
+/* Send the request built, read its batches of rows. */
+static int query_request(DqConn *c, int type, DqRowFn row, void *arg)
 {
   int stopped = 0, more = 0;
-  begin(c);
-  put_u64(c, c->db);
-  put_text(c, sql, strlen(sql));
-  if (put_params(c, params, n_params) != 0) return -1;
-  if (request(c, REQ_QUERY_SQL, RES_ROWS) != 0) return -1;
+  if (request(c, type, RES_ROWS) != 0) return -1;
   for (;;) {
     if (read_batch(c, row, arg, &stopped, &more) != 0) return -1;
     if (!more) return 0;
@@ -497,6 +528,23 @@ int dq_query(DqConn *c, const char *sql, const DqValue *params, int n_params,
     if (c->in_type == RES_FAILURE) return response_failure(c);
     if (c->in_type != RES_ROWS) return fail(c, 0, "%s: batch of type %d", c->address, c->in_type);
   }
+}
+
+int dq_query(DqConn *c, const char *sql, const DqValue *params, int n_params,
+             DqRowFn row, void *arg)
+{
+  begin(c);
+  put_u64(c, c->db);
+  put_text(c, sql, strlen(sql));
+  if (put_params(c, params, n_params) != 0) return -1;
+  return query_request(c, REQ_QUERY_SQL, row, arg);
+}
+
+int dq_query_stmt(DqConn *c, uint32_t stmt_id, const DqValue *params, int n_params,
+                  DqRowFn row, void *arg)
+{
+  if (put_stmt(c, stmt_id, params, n_params) != 0) return -1;
+  return query_request(c, REQ_QUERY, row, arg);
 }
 
 int dq_dump(DqConn *c, const char *name, DqFileFn file, void *arg)

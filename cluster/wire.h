@@ -95,12 +95,21 @@ int dq_open(DqConn *c, const char *name);
 int dq_exec(DqConn *c, const char *sql, const DqValue *params, int n_params,
             uint64_t *last_insert_id, uint64_t *rows_affected);
 
+/* A prepared statement: one statement (the rest of sql is ignored, so give
+ * one), compiled once on the leader and run again and again with
+ * dq_exec_stmt/dq_query_stmt; freed when the connection closes. */
+int dq_prepare(DqConn *c, const char *sql, uint32_t *stmt_id);
+int dq_exec_stmt(DqConn *c, uint32_t stmt_id, const DqValue *params, int n_params,
+                 uint64_t *last_insert_id, uint64_t *rows_affected);
+
 /* Run one statement that yields rows: row() is called with the column
  * names and values of each row (return nonzero to stop reading; the rest is
  * still drained so the connection stays usable). */
 typedef int (*DqRowFn)(void *arg, int n_columns, char **names, const DqValue *values);
 int dq_query(DqConn *c, const char *sql, const DqValue *params, int n_params,
              DqRowFn row, void *arg);
+int dq_query_stmt(DqConn *c, uint32_t stmt_id, const DqValue *params, int n_params,
+                  DqRowFn row, void *arg);
 
 /* The database's files as this node holds them (the main file and its
  * write-ahead log, in SQLite's formats): file() is called for each. */

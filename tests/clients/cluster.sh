@@ -50,7 +50,7 @@ new_leader(){ l=$(leader_id "$1"); [ -n "$l" ] && [ "$l" != 0 ] && [ "$l" != "$2
 
 . tests/clients/lib/reference.sh
 # cluster_import FORMAT SOURCE FILE: the import through the cluster
-cluster_import(){ sql exec "$(import_sql "$1")" -p "$2" -p "$1" -f "$3"; }
+cluster_import(){ sql exec "$(import_sql)" -p "$2" -p "$1" -f "$3"; }
 # cluster_answers DIR: each question's rows from the cluster into DIR/<name>
 cluster_answers(){
   mkdir -p "$1"

@@ -25,7 +25,7 @@ trap 'rm -rf "$tmp"' EXIT
 . tests/clients/lib/reference.sh
 local_reference
 
-LIST_SQL=$(import_sql list) BIBTEX_SQL=$(import_sql bibtex) QUESTIONS=$QUESTIONS OUT=$tmp/libsql \
+IMPORT_SQL=$(import_sql) QUESTIONS=$QUESTIONS OUT=$tmp/libsql \
 NODE_PATH=$PWD/build/libsql/node_modules node - >"$tmp/node.out" 2>&1 <<'JS'
 const Database = require('libsql');
 const fs = require('fs');
@@ -38,10 +38,9 @@ console.log('engine: libSQL (SQLite ' + one('SELECT sqlite_version()') + ', vect
             one("SELECT vector_extract(vector32('[1,2]'))") + '), paperext ' + one('SELECT paperext_version()'));
 db.exec(fs.readFileSync('sql/schema.sql', 'utf8'));
 // the import: (source, format, text), the file's text bound as a value
-const imports = [['demo_list.txt', 'list', 'tests/data/demo_list.txt', env.LIST_SQL],
-                 ['demo.bib', 'bibtex', 'tests/data/demo.bib', env.BIBTEX_SQL]];
-for (const [source, format, file, sql] of imports)
-  db.prepare(sql).run(source, format, fs.readFileSync(file, 'utf8'));
+const imp = db.prepare(env.IMPORT_SQL);
+imp.run('demo_list.txt', 'list', fs.readFileSync('tests/data/demo_list.txt', 'utf8'));
+imp.run('demo.bib', 'bibtex', fs.readFileSync('tests/data/demo.bib', 'utf8'));
 // each question's rows, as sqlite3's list mode prints them
 fs.mkdirSync(env.OUT);
 for (const line of fs.readFileSync(env.QUESTIONS, 'utf8').split('\n')) {

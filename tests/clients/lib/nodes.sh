@@ -59,12 +59,15 @@ is_leader(){ [ "$(leader_id "$(addr "$1")")" = "$1" ]; }
 voters(){ [ "$("$SQL" -s "$ALL" -t 5 cluster 2>/dev/null | grep -c '|voter$')" = "$1" ]; }
 
 # start_cluster: node 1 bootstraps, 2 and 3 join; fails (with a message)
-# when that takes more than 15 + 30 s
+# when that takes too long.  A joining node is promoted to voter once it
+# has caught up, which the leader checks once a heartbeat (1.5 x latency):
+# two joins in turn, a few heartbeats each.
 start_cluster(){
   pick_ports
   start_node 1
   wait_for 15 is_leader 1 || { echo "node 1 did not lead its new cluster in 15 s"; return 1; }
   start_node 2 --join "$ALL"
   start_node 3 --join "$ALL"
-  wait_for 30 voters 3 || { echo "no cluster of 3 voters in 30 s"; return 1; }
+  join_wait=$(( 30 + LATENCY_MS * 6 / 1000 ))
+  wait_for "$join_wait" voters 3 || { echo "no cluster of 3 voters in $join_wait s"; return 1; }
 }

@@ -4,27 +4,11 @@
 # answers a local file gives, to compare another engine's with.
 # The caller sets $tmp (a scratch directory) and defines ok and bad.
 
-# The import statement of a format (list, bibtex).  Its parameters are
-# ?1 the source name, ?2 the format, ?3 the file's text, bound as a value
-# (a cluster node or a library cannot readfile() the user's file).  Today:
-# the statements of sql/import_list.sql and sql/import_bibtex.sql, with
-# readfile(:file) as ?3.  When sql/schema.sql has the import_text view, the
-# body becomes one line:
-#   echo 'INSERT INTO import_text(source, format, text) VALUES (?, ?, ?)'
-import_sql(){
-  case $1 in
-    list) echo "INSERT INTO paper_import(title, venue_raw, tags, status, note, arxiv, doi, url, source)
-  SELECT title, venue, tags, status, note, arxiv, doi, url, ?1 || ':' || line
-    FROM readinglist_entries(?3) WHERE title IS NOT NULL" ;;
-    bibtex) echo "INSERT INTO paper_import(title, authors, year, venue_raw, tags, arxiv, doi, url,
-                         bibtex_key, bibtex_type, bibtex_fields, source)
-  SELECT latex_to_unicode(title), latex_to_unicode(author),
-         CASE WHEN typeof(year) = 'integer' THEN year END,
-         venue, tags_parse(json_extract(fields, '\$.keywords')),
-         arxiv, doi, url, key, type, fields, ?1 || ':' || line
-    FROM bibtex_entries(?3) WHERE error IS NULL AND title IS NOT NULL" ;;
-  esac
-}
+# The import statement: sql/schema.sql's import_text, the same for every
+# format (list, bibtex).  Its parameters are ?1 the source name, ?2 the
+# format, ?3 the file's text, bound as a value (a cluster node or a library
+# cannot readfile() the user's file).
+import_sql(){ echo 'INSERT INTO import_text(source, format, text) VALUES (?, ?, ?)'; }
 
 QUESTIONS=tests/clients/lib/questions.tsv
 TAB=$(printf '\t')
@@ -35,7 +19,7 @@ local_sql(){ sqlite3 -batch "$LOCAL_DB" -cmd '.load ./paperext' "$@"; }
 # bound by the sqlite3 shell (.param set ?3 readfile(...)).
 local_import(){
   sqlite3 -batch "$LOCAL_DB" -cmd '.load ./paperext' -cmd ".param set ?1 '$2'" \
-    -cmd ".param set ?2 '$1'" -cmd ".param set ?3 \"readfile('$3')\"" "$(import_sql "$1")"
+    -cmd ".param set ?2 '$1'" -cmd ".param set ?3 \"readfile('$3')\"" "$(import_sql)"
 }
 
 # local_reference: sql/schema.sql and the demo list and .bib imported into
