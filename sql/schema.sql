@@ -70,8 +70,8 @@ CREATE TABLE IF NOT EXISTS papers(
   rev           INTEGER NOT NULL DEFAULT 0  -- moved by each derivation; 0: a row you inserted yourself
 );
 CREATE INDEX IF NOT EXISTS papers_title_key ON papers(title_key);
-CREATE INDEX IF NOT EXISTS papers_doi ON papers(doi);
-CREATE INDEX IF NOT EXISTS papers_arxiv ON papers(arxiv);
+CREATE INDEX IF NOT EXISTS papers_doi ON papers(doi) WHERE doi IS NOT NULL;
+CREATE INDEX IF NOT EXISTS papers_arxiv ON papers(arxiv) WHERE arxiv IS NOT NULL;
 CREATE INDEX IF NOT EXISTS papers_venue_year ON papers(venue, year);
 
 -- ------------------------------------------------------------ records
@@ -106,14 +106,14 @@ CREATE TABLE IF NOT EXISTS records(
 );
 CREATE INDEX IF NOT EXISTS records_paper ON records(paper_id);
 CREATE UNIQUE INDEX IF NOT EXISTS records_source_key ON records(source, cite_key) WHERE cite_key IS NOT NULL;
-CREATE INDEX IF NOT EXISTS records_source_title ON records(source, title_key);
+-- (only records without a cite key are found by title: a list's)
+CREATE INDEX IF NOT EXISTS records_source_title ON records(source, title_key) WHERE cite_key IS NULL;
 
 CREATE TABLE IF NOT EXISTS record_keys(
   key        TEXT NOT NULL,
   record_id  INTEGER NOT NULL,
   PRIMARY KEY (key, record_id)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS record_keys_record ON record_keys(record_id);
 
 CREATE VIEW IF NOT EXISTS paper_keys AS
   SELECT cite_key AS key, paper_id, id AS record_id, source
@@ -285,6 +285,11 @@ CREATE VIEW IF NOT EXISTS record_store AS
          venue_raw, kind, doi, arxiv, url, tags, status, note, fields, how, seen_run, NULL AS vj
     FROM records WHERE 0;
 CREATE TRIGGER IF NOT EXISTS record_store_run INSTEAD OF INSERT ON record_store BEGIN
+  -- a record rewritten: its old keys go (made again from its old values)
+  DELETE FROM record_keys
+   WHERE NEW.id IS NOT NULL AND record_id = NEW.id
+     AND key IN (SELECT k.value FROM records r, json_each(match_keys(r.title, r.doi, r.arxiv)) k
+                  WHERE r.id = NEW.id);
   INSERT OR REPLACE INTO records(id, paper_id, source, format, line, cite_key, entry_type, title,
       title_key, authors, year, venue_raw, venue, kind, doi, arxiv, url, tags, status, note,
       fields, content, match, how, seen_run, added)
@@ -307,7 +312,6 @@ CREATE TRIGGER IF NOT EXISTS record_store_run INSTEAD OF INSERT ON record_store 
                        'source', NEW.source, 'key', NEW.cite_key),
            NEW.how, NEW.seen_run,
            coalesce((SELECT added FROM records WHERE id = NEW.id), strftime('%Y-%m-%dT%H:%M:%SZ', 'now')));
-  DELETE FROM record_keys WHERE NEW.id IS NOT NULL AND record_id = NEW.id;
   INSERT OR IGNORE INTO record_keys(key, record_id)
     SELECT k.value, coalesce(NEW.id, (SELECT max(id) FROM records))
       FROM json_each(match_keys(NEW.title, NEW.doi, NEW.arxiv)) AS k;
