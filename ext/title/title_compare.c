@@ -16,34 +16,29 @@
 */
 static int compare(const char *zA, size_t nA, const char *zB, size_t nB,
                    const PeBuf *kA, const PeBuf *kB, double *pBest, int *pSubtitle){
-  PeBuf kv;
   int side, rc = PE_OK;
   double best = pe_title_keys_similarity(kA->z ? kA->z : "", kA->n, kB->z ? kB->z : "", kB->n);
   if( best<0 ) return PE_NOMEM;
-  pe_buf_init(&kv);
-  for(side=0; side<2 && (best<1.0 || pSubtitle); side++){
-    const char *z = side==0 ? zA : zB;
-    size_t n = side==0 ? nA : nB;
+  /* a variant scores CUT_FACTOR at most: past that only the relation needs them */
+  for(side=0; side<2 && (best<CUT_FACTOR || pSubtitle); side++){
     const PeBuf *kOther = side==0 ? kB : kA;
     PeTitleVariant a[PE_TITLE_MAX_VARIANTS];
     int nv, k;
-    rc = pe_title_variants(z, n, a, &nv);
+    rc = side==0 ? pe_title_variants(zA, nA, a, &nv) : pe_title_variants(zB, nB, a, &nv);
     if( rc ) break;
     for(k=0; k<nv; k++){
       int forSame = !a[k].tailCut || a[k].sameOk;
       double s, f = a[k].nCut==2 ? CUT_FACTOR*CUT_FACTOR : CUT_FACTOR;
       if( !forSame && !pSubtitle ) continue;
-      pe_buf_reset(&kv);
-      rc = pe_title_key(&kv, z+a[k].i, a[k].n);
-      if( rc ) break;
-      s = pe_title_keys_similarity(kv.z ? kv.z : "", kv.n, kOther->z ? kOther->z : "", kOther->n);
+      s = pe_title_keys_similarity(a[k].key.z ? a[k].key.z : "", a[k].key.n,
+                                   kOther->z ? kOther->z : "", kOther->n);
       if( s<0 ){ rc = PE_NOMEM; break; }
       if( pSubtitle && s>=PE_TITLE_SAME ) *pSubtitle = 1;
       if( forSame && s*f>best ) best = s*f;
     }
+    pe_title_variants_free(a, nv);
     if( rc ) break;
   }
-  pe_buf_free(&kv);
   if( best>1.0 ) best = 1.0;      /* sums of weights can round to 1.0000000000000002 */
   *pBest = best;
   return rc;

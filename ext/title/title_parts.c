@@ -150,6 +150,26 @@ int pe_title_rest(const char *z, size_t n, size_t *pi, int *pOom){
   return 1;
 }
 
+/* Append the variant z[i..i+len) with its key (taken from *pKey when given,
+** which is then emptied, else computed).  PE_OK or PE_NOMEM. */
+static int add_variant(PeTitleVariant *a, int *pn, const char *z, size_t i, size_t len,
+                       int nCut, int tailCut, int sameOk, PeBuf *pKey){
+  PeTitleVariant *v = &a[(*pn)++];
+  v->i = i; v->n = len; v->nCut = nCut; v->tailCut = tailCut; v->sameOk = sameOk;
+  if( pKey ){
+    v->key = *pKey;
+    pe_buf_init(pKey);
+    return PE_OK;
+  }
+  pe_buf_init(&v->key);
+  return pe_title_key(&v->key, z+i, len);
+}
+
+void pe_title_variants_free(PeTitleVariant *a, int n){
+  int k;
+  for(k=0; k<n; k++) pe_buf_free(&a[k].key);
+}
+
 int pe_title_variants(const char *z, size_t n, PeTitleVariant *a, int *pn){
   Keys k;
   size_t sep, after, e, iRest;
@@ -159,21 +179,23 @@ int pe_title_variants(const char *z, size_t n, PeTitleVariant *a, int *pn){
   pe_buf_init(&k.cut);
   e = main_end(z, n, &sep, &after);
   if( e>0 && tail_cut(&k, z, e, n, allCaps, &sameOk, &oom) ){
-    PeTitleVariant v = { 0, e, 1, 1, sameOk };
-    a[(*pn)++] = v;
+    add_variant(a, pn, z, 0, e, 1, 1, sameOk, &k.kept);
   }
   if( !oom && pe_title_rest(z, n, &iRest, &oom) ){
     const char *r = z+iRest;
     size_t nr = n-iRest, re, rsep, rafter;
-    PeTitleVariant v = { iRest, nr, 1, 0, 1 };
-    a[(*pn)++] = v;
+    if( add_variant(a, pn, z, iRest, nr, 1, 0, 1, 0) ) oom = 1;
     re = main_end(r, nr, &rsep, &rafter);
-    if( re>0 && tail_cut(&k, r, re, nr, allCaps, &sameOk, &oom) ){
-      PeTitleVariant w = { iRest, re, 2, 1, sameOk };
-      a[(*pn)++] = w;
+    if( !oom && re>0 && tail_cut(&k, r, re, nr, allCaps, &sameOk, &oom) ){
+      add_variant(a, pn, z, iRest, re, 2, 1, sameOk, &k.kept);
     }
   }
   pe_buf_free(&k.kept);
   pe_buf_free(&k.cut);
-  return oom ? PE_NOMEM : PE_OK;
+  if( oom ){
+    pe_title_variants_free(a, *pn);
+    *pn = 0;
+    return PE_NOMEM;
+  }
+  return PE_OK;
 }

@@ -27,6 +27,7 @@
 #ifndef PE_TITLE_PARTS_H
 #define PE_TITLE_PARTS_H
 #include <stddef.h>
+#include "common/strbuf.h"
 
 /* The main title of z[0..n): its start and length in z. */
 void pe_title_main(const char *z, size_t n, size_t *pi, size_t *pn);
@@ -40,11 +41,14 @@ typedef struct PeTitleVariant {
   int nCut;           /* parts cut: 1, or 2 (the name and a subtitle) */
   int tailCut;        /* a subtitle or parenthetical was cut */
   int sameOk;         /* title_same may rest on it (see title.h) */
+  PeBuf key;          /* its key (pe_title_key) */
 } PeTitleVariant;
 
 #define PE_TITLE_MAX_VARIANTS 3
 
-/* The variants of z[0..n) into a[], their count in *pn.  PE_OK or PE_NOMEM. */
+/* The variants of z[0..n) into a[], their count in *pn.  PE_OK or PE_NOMEM
+** (then none is left to free).  Free them with pe_title_variants_free(). */
 int pe_title_variants(const char *z, size_t n, PeTitleVariant *a, int *pn);
+void pe_title_variants_free(PeTitleVariant *a, int n);
 
 #endif

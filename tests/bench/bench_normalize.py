@@ -68,8 +68,15 @@ def best(sql):
 
 
 print("speed over %d rows, best of %d (CPU seconds; ratio to lower() on the same column)" % (n, REPEAT))
-for col, fn in (("title", "title_key"), ("tags", "tags_parse"), ("tags", "tag_norm"), ("title", "arxiv_id"), ("title", "doi")):
+# title_same and title_relation compare each title with itself less its first
+# character (a typo in the first word) and with a parenthetical added.
+for col, fn in (("title", "title_key"), ("tags", "tags_parse"), ("tags", "tag_norm"), ("title", "arxiv_id"), ("title", "doi"),
+                ("title", "title_keys"), ("title", "title_same"), ("title", "title_relation")):
     base = best("SELECT sum(length(lower(%s))) FROM rows" % col)
-    t = best("SELECT sum(length(%s(%s))) FROM rows" % (fn, col))
+    if fn in ("title_same", "title_relation"):
+        t = best("SELECT sum(length(%s(%s, substr(%s, 2))) + length(%s(%s, %s || ' (X)'))) FROM rows"
+                 % (fn, col, col, fn, col, col))
+    else:
+        t = best("SELECT sum(length(%s(%s))) FROM rows" % (fn, col))
     target = "  (target <= 5x)" if fn in ("title_key", "tags_parse") else ""
     print("  %-12s %6.3f s   lower(%s) %6.3f s   %5.2fx%s" % (fn, t, col, base, t / base, target))
