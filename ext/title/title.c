@@ -116,7 +116,7 @@ static int write_words(PeBuf *out, const char *z, size_t n){
         /* apostrophes, and the marks of math kept by the LaTeX decoder
         ** ($L_1$, x$^2$): dropped, no break, so they read as L1 and x2 */
       }else if( b=='&' ){
-        if( i+4<=n && memcmp(z+i, "amp;", 4)==0 ) i += 4;   /* HTML's &amp; */
+        if( i+4<=n && memcmp(z+i, "amp;", 4)==0 ) i += 4;   /* &amp; left (&amp;amp;) */
         if( out->n>start && !lastCjk ) out->z[out->n++] = ' ';
         memcpy(out->z+out->n, "and", 3);
         out->n += 3;

@@ -17,7 +17,8 @@
 **   4. Letters and digits kept; Greek letters spelled out (β -> beta, as
 **      $\beta$ reads); apostrophes and the math marks '$', '_', '^' dropped
 **      ("Don't" -> dont, $L_1$ -> l1);
-**      '&' (and HTML's '&amp;') read as 'and'; '×' between digits read as 'x' (1×1); every other character (dashes of every kind,
+**      '&' (and a doubly escaped '&amp;amp;') read as 'and'; '×' between
+**      digits read as 'x' (1×1); every other character (dashes of every kind,
 **      punctuation, symbols, white space) is a word break; breaks collapse to
 **      one space, none at either end.  Between CJK characters, and between
 **      a CJK character and anything, there is no space (Chinese titles are
