@@ -28,12 +28,18 @@ typedef struct PeVenue {
   const char *zName;      /* canonical full name */
   const char *zAliases;   /* '|'-separated spellings, as listed in the data */
   const char *zDblp;      /* dblp key ("conf/icml") or "" */
+  const char *zProceedings; /* title of the proceedings (a template, venue_aliases.tsv), "" */
   uint8_t eKind;          /* PE_VK_* */
   uint8_t editionStep;    /* 0: editions do not give the year */
   uint8_t editionMin;     /* first edition the rule holds for */
   int16_t editionBase;    /* year = editionBase + editionStep * N */
   int16_t volumeBase;     /* proceedings volume N is year volumeBase + N; 0: no rule */
+  uint16_t iEdition;      /* its rows of pe_venue_editions: [iEdition, iEdition+nEdition) */
+  uint16_t nEdition;
 } PeVenue;
+
+/* One fact of data/editions.tsv: the venue's edition N was held in year. */
+typedef struct PeVenueEdition { uint16_t nth; uint16_t year; } PeVenueEdition;
 
 /* Word classes. */
 enum {
@@ -82,6 +88,8 @@ typedef struct PeVenueSquash {
 
 extern const PeVenue pe_venue_table[];
 extern const int pe_venue_count;
+extern const PeVenueEdition pe_venue_editions[];  /* by venue, then by edition */
+extern const int pe_venue_edition_count;
 extern const uint16_t pe_venue_by_acronym[];   /* venue indexes by acronym (strcmp order) */
 extern const PeVenueWord pe_venue_words[];
 extern const int pe_venue_word_count;
