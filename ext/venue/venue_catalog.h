@@ -109,6 +109,14 @@ extern const int pe_venue_squash_count;
 extern const PeVenueSquash pe_venue_literal[];
 extern const int pe_venue_literal_count;
 
+/* One-edit typos: a catalog word (eKind 0) or it with one letter deleted
+** (eKind 1), and the word (UINT32_MAX: two different stems, ambiguous);
+** found through pe_venue_typo_hash (FNV-1a of z, xor eKind). */
+typedef struct PeVenueTypo { const char *z; uint8_t n; uint8_t eKind; uint32_t word; } PeVenueTypo;
+extern const PeVenueTypo pe_venue_typo[];
+extern const PeVenueSlot pe_venue_typo_hash[];
+extern const uint32_t pe_venue_typo_hash_mask;
+
 /* FNV-1a, the hash of pe_venue_word_hash (the generator computes the same). */
 static inline uint32_t pe_venue_hash(const char *z, int n){
   uint32_t h = 2166136261u;

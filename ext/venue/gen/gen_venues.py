@@ -350,6 +350,7 @@ def main():
     # the ACM on Human-Computer Interaction') is matched literally instead.
     seen_names = {v['name'].lower() for v in venues}
     keys_before_lists = set(seen_keys)   # names the hand table or CCF list already covers
+    aliases_before_lists = len(aliases)  # their words are the ones typos are corrected to
 
     # Of the lists' abbreviations of one name, the one that abbreviates most words
     # (ISO 4 abbreviates every word the LTWA lists: 'IEEE/ASME Trans. Mechatron.'
@@ -403,6 +404,42 @@ def main():
                            dblp='', proc=full, aliases=full if full == abbr else full + '|' + abbr))
         for x in lits:
             literal.setdefault(x, v)
+
+    # One-edit typos ('Nneural', 'Imagng'): the words of the venue names of steps 1-2
+    # (TYPO_MIN..TYPO_MAX ASCII letters), and each with one letter deleted; a deleted form
+    # two different stems share is marked ambiguous (UINT32_MAX).  typo_lookup() in
+    # ext/venue/venue.c looks an unknown word and its deletions up here.
+    TYPO_MIN, TYPO_MAX = 5, 24
+    # A word one edit from a word used by at least 3 times as many names is taken for a
+    # misspelling of it and is no correction (the CCF list's 'Intellignce').
+    # Only words of names of two words or more are corrected to (not acronyms: 'jasist').
+    typo_uses = {}
+    for a in aliases[:aliases_before_lists]:
+        if len(a[1]) < 2:
+            continue
+        for i in set(a[1]):
+            typo_uses[i] = typo_uses.get(i, 0) + 1
+    forms_of, users = {}, {}
+    for i, (w, cls, _val, stem) in enumerate(vocab.words):
+        if cls != W_WORD or stem not in typo_uses or not (TYPO_MIN <= len(w) <= TYPO_MAX) \
+           or not (w.isascii() and w.isalpha()):
+            continue
+        forms_of[i] = list(dict.fromkeys([(w, 0)] + [(w[:j] + w[j + 1:], 1) for j in range(len(w))]))
+        for f in forms_of[i]:
+            users.setdefault(f[0], set()).add(i)     # text, either kind: one edit apart
+    def misspelling(i):
+        stem = vocab.words[i][3]
+        return any(typo_uses[vocab.words[j][3]] >= 3 * typo_uses[stem]
+                   for f in forms_of[i] for j in users[f[0]] if vocab.words[j][3] != stem)
+    typo = {}              # (text, kind) -> word index, or None when ambiguous
+    for i in forms_of:
+        if misspelling(i):
+            continue
+        for form in forms_of[i]:
+            old = typo.setdefault(form, i)
+            if old is not None and vocab.words[old][3] != vocab.words[i][3]:
+                typo[form] = None
+    typo_rows = sorted(typo.items())
 
     # edition -> year facts (editions.tsv), grouped by venue, by edition
     first_by_acr = {}
@@ -512,6 +549,25 @@ def main():
     o.append('const PeVenueSquash pe_venue_literal[] = {')
     for z, v in lit:
         o.append('  {%s, %d, %d, %du},' % (cstr(z), len(z.encode('utf-8')), v, fnv(z.encode('utf-8'))))
+    o.append('};\n')
+    tsize = 1
+    while tsize < 2 * len(typo_rows):
+        tsize *= 2
+    ttable = [(0, 0)] * tsize
+    for i, ((text, kind), _w) in enumerate(typo_rows):
+        full = fnv(text.encode()) ^ kind
+        h = full & (tsize - 1)
+        while ttable[h][1]:
+            h = (h + 1) & (tsize - 1)
+        ttable[h] = (full, i + 1)
+    o.append('const PeVenueTypo pe_venue_typo[] = {')
+    for (text, kind), w in typo_rows:
+        o.append('  {%s, %d, %d, %s},' % (cstr(text), len(text), kind, 'UINT32_MAX' if w is None else '%du' % w))
+    o.append('};\n')
+    o.append('const uint32_t pe_venue_typo_hash_mask = %d;' % (tsize - 1))
+    o.append('const PeVenueSlot pe_venue_typo_hash[] = {')
+    for i in range(0, tsize, 8):
+        o.append('  ' + ','.join('{%du,%d}' % x for x in ttable[i:i + 8]) + ',')
     o.append('};\n')
     o.append('const int pe_venue_squash_count = %d;' % len(sq))
     o.append('const PeVenueSquash pe_venue_squash[] = {')
