@@ -72,6 +72,8 @@ typedef struct VText {
   int hasFindings, longWord;
   int arxivYear;
   int nClause;
+  int typos;               /* correct one-edit typos (the second reading) */
+  int nTypoCandidate;      /* unknown words a second reading would try */
 } VText;
 
 static const char *const azKind[] = { 0, "conference", "journal", "workshop", "preprint" };
@@ -526,7 +528,8 @@ static void venue_tokenize(VText *t){
     if( p->len>=LONG_WORD ) t->longWord = 1;
     w = cut ? word_lookup(z+start, (int)p->len) : word_lookup_h(zLow, (int)p->len, h);
     if( w<0 && p->len>=TYPO_MIN && p->len<=TYPO_MAX && !all_upper(z+start, (int)p->len) ){
-      w = typo_lookup(z+start, (int)p->len);     /* 'Nneural', 'Imagng' */
+      t->nTypoCandidate++;
+      if( t->typos ) w = typo_lookup(z+start, (int)p->len);     /* 'Nneural', 'Imagng' */
     }
     if( w>=0 ){
       const PeVenueWord *pw = &pe_venue_words[w];
@@ -799,7 +802,8 @@ static int literal_key(const VText *t, size_t from, size_t to, char *a, int nA){
       }
       i += (size_t)len;
     }
-    if( !digits ){
+    if( k>(int)pe_venue_literal_max+8 ) return -1;   /* longer than any name (+ 'pages') */
+    if( !digits && i-start<=7 ){                      /* 'pp', 'vol', 'no', 'article' */
       int w = word_lookup(z+start, (int)(i-start));
       if( w>=0 && pe_venue_words[w].eClass==PE_VW_PAGES ) k = k0;
     }
@@ -849,9 +853,10 @@ static void match_literal(VText *t){
     return;
   }
   iEnd = (int)t->a[0].clauseEnd;
+  if( iEnd==t->nTok && !blocked ) return;      /* one part: tried above */
   for(k=0; k<t->nMatch; k++){
     const VMatch *m = &t->aMatch[k];
-    if( m->iTok<iEnd && (m->iVenue<0 || !(m->flags & PE_VA_WHOLE) || !(m->flags & M_CLAUSE)) ) return;
+    if( m->iTok<iEnd && (m->iVenue<0 || !(m->flags & PE_VA_WHOLE)) ) return;
   }
   from = 0;                     /* skip what precedes the first word, and a leading 'In' */
   while( from<t->n && !is_alnum(t->z[from]) && (unsigned char)t->z[from]<0x80 ) from++;
@@ -889,9 +894,8 @@ static int venue_catalog_of(const PeVenueOverlay *ov, int iVenue){
 static int is_named_acronym(const VText *t, const VMatch *m){
   const VTok *p = &t->a[m->iTok], *q;
   if( m->nTok!=1 || !(m->flags & PE_VA_ACRONYM) ) return 0;
-  if( p->flags & T_PAREN ) return 1;
-  if( m->iTok+1>=t->nTok ) return 0;
-  q = &t->a[m->iTok+1];
+  if( (uint32_t)m->iTok+1==p->clauseEnd ) return (p->flags & T_PAREN)!=0;   /* '(CVPR)' */
+  q = &t->a[m->iTok+1];                /* 'PAKDD 2020', "(PODS '20)"; not 'CSCW2' */
   return (q->flags & T_DIGITS) && !(q->flags & T_NOYEAR) && (q->len==4 || q->len==2);
 }
 
@@ -1240,15 +1244,23 @@ int pe_venue_parse(const PeVenueOverlay *ov, const char *z, size_t n, PeVenueInf
     aShadow = pe_malloc(2*nMax);
     if( t.a==0 || t.aMatch==0 || aShadow==0 ){ rc = PE_NOMEM; goto done; }
   }
-  venue_tokenize(&t);
-  venue_index(&t);
-  if( ov && ov->nAlias ) match_overlay(&t, ov);
-  match_catalog(&t);
-  if( t.nMatch==0 && t.longWord && t.n<=SQUASH_MAX_TEXT ){
-    rc = match_squashed(&t);
-    if( rc ) goto done;
+  for(;;){
+    venue_tokenize(&t);
+    venue_index(&t);
+    if( ov && ov->nAlias ) match_overlay(&t, ov);
+    match_catalog(&t);
+    if( t.nMatch==0 && t.longWord && t.n<=SQUASH_MAX_TEXT ){
+      rc = match_squashed(&t);
+      if( rc ) goto done;
+    }
+    match_literal(&t);
+    /* No venue named: read it again with its unknown words taken for typos
+    ** of venue-name words ('Advances in Nneural Information Processing'). */
+    if( t.nMatch>0 || t.typos || t.nTypoCandidate==0 ) break;
+    t.typos = 1;
+    t.nTok = t.nMatch = t.nContent = 0;
+    t.hasFindings = t.longWord = t.arxivYear = 0;
   }
-  match_literal(&t);
   note_cover(&t);
   venue_decide(&t, ov, pOut, aShadow);
 done:

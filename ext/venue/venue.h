@@ -20,6 +20,7 @@
 #define PE_VENUE_H
 #include <stddef.h>
 #include "venue_catalog.h"
+#include "common/strbuf.h"
 
 /* What pe_venue_parse() found.  Strings point into the catalog or the
 ** overlay and live as long as they do; NULL when not known. */
@@ -48,7 +49,6 @@ int pe_venue_parse(const PeVenueOverlay *ov, const char *z, size_t n, PeVenueInf
 ** International Conference on Machine Learning'), a journal's full name.
 ** Appended to pBuf; nothing is appended when it is unknown (*pKnown 0).
 ** PE_OK or PE_NOMEM. */
-#include "common/strbuf.h"
 int pe_venue_proceedings(const PeVenueInfo *v, PeBuf *pBuf, int *pKnown);
 
 /* 'conference', 'journal', 'workshop', 'preprint'; NULL for PE_VK_NONE. */

@@ -108,6 +108,7 @@ extern const int pe_venue_squash_count;
 ** Here flags holds pe_venue_hash(z); sorted by it for a binary search. */
 extern const PeVenueSquash pe_venue_literal[];
 extern const int pe_venue_literal_count;
+extern const uint32_t pe_venue_literal_max;       /* the longest name there */
 
 /* One-edit typos: a catalog word (eKind 0) or it with one letter deleted
 ** (eKind 1), and the word (UINT32_MAX: two different stems, ambiguous);

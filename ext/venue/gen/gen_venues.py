@@ -546,6 +546,7 @@ def main():
     o.append('};\n')
     lit = sorted(literal.items(), key=lambda kv: (fnv(kv[0].encode('utf-8')), kv[0]))
     o.append('const int pe_venue_literal_count = %d;' % len(lit))
+    o.append('const uint32_t pe_venue_literal_max = %d;' % max((len(z.encode('utf-8')) for z, _v in lit), default=0))
     o.append('const PeVenueSquash pe_venue_literal[] = {')
     for z, v in lit:
         o.append('  {%s, %d, %d, %du},' % (cstr(z), len(z.encode('utf-8')), v, fnv(z.encode('utf-8'))))
