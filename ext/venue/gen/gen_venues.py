@@ -484,16 +484,27 @@ def main():
         for c in b:
             h = ((h ^ c) * 16777619) & 0xffffffff
         return h
-    size = 1
-    while size < 2 * len(vocab.words):
-        size *= 2
-    table = [(0, 0)] * size
-    for i, w in enumerate(vocab.words):
-        full = fnv(w[0].encode('utf-8'))
-        h = full & (size - 1)
-        while table[h][1]:
-            h = (h + 1) & (size - 1)
-        table[h] = (full, i + 1)
+    def open_table(hashes):
+        """Open addressing (PeVenueSlot): slot = (full hash, index + 1), 0 = empty."""
+        size = 1
+        while size < 2 * len(hashes):
+            size *= 2
+        table = [(0, 0)] * size
+        for i, full in enumerate(hashes):
+            h = full & (size - 1)
+            while table[h][1]:
+                h = (h + 1) & (size - 1)
+            table[h] = (full, i + 1)
+        return table
+
+    def emit_slots(o, name, table):
+        o.append('const uint32_t %s_mask = %d;' % (name, len(table) - 1))
+        o.append('const PeVenueSlot %s[] = {' % name)
+        for i in range(0, len(table), 8):
+            o.append('  ' + ','.join('{%du,%d}' % x for x in table[i:i + 8]) + ',')
+        o.append('};\n')
+
+    table = open_table([fnv(w[0].encode('utf-8')) for w in vocab.words])
 
     def cstr(s):
         return '"' + s.replace('\\', '\\\\').replace('"', '\\"') + '"'
@@ -530,11 +541,7 @@ def main():
         a0, an = first.get(i, (0, 0))
         o.append('  {%s, %d, %d, %d, %d, %d, %d},' % (cstr(w), len(w.encode('utf-8')), cls, val, stem, a0, an))
     o.append('};\n')
-    o.append('const uint32_t pe_venue_word_hash_mask = %d;' % (size - 1))
-    o.append('const PeVenueSlot pe_venue_word_hash[] = {')
-    for i in range(0, size, 8):
-        o.append('  ' + ','.join('{%du,%d}' % x for x in table[i:i + 8]) + ',')
-    o.append('};\n')
+    emit_slots(o, 'pe_venue_word_hash', table)
     o.append('const uint32_t pe_venue_alias_toks[] = {')
     for i in range(0, len(toks), 16):
         o.append('  ' + ','.join(str(x) for x in toks[i:i + 16]) + ',')
@@ -551,25 +558,12 @@ def main():
     for z, v in lit:
         o.append('  {%s, %d, %d, %du},' % (cstr(z), len(z.encode('utf-8')), v, fnv(z.encode('utf-8'))))
     o.append('};\n')
-    tsize = 1
-    while tsize < 2 * len(typo_rows):
-        tsize *= 2
-    ttable = [(0, 0)] * tsize
-    for i, ((text, kind), _w) in enumerate(typo_rows):
-        full = fnv(text.encode()) ^ kind
-        h = full & (tsize - 1)
-        while ttable[h][1]:
-            h = (h + 1) & (tsize - 1)
-        ttable[h] = (full, i + 1)
+    ttable = open_table([fnv(text.encode()) ^ kind for (text, kind), _w in typo_rows])
     o.append('const PeVenueTypo pe_venue_typo[] = {')
     for (text, kind), w in typo_rows:
         o.append('  {%s, %d, %d, %s},' % (cstr(text), len(text), kind, 'UINT32_MAX' if w is None else '%du' % w))
     o.append('};\n')
-    o.append('const uint32_t pe_venue_typo_hash_mask = %d;' % (tsize - 1))
-    o.append('const PeVenueSlot pe_venue_typo_hash[] = {')
-    for i in range(0, tsize, 8):
-        o.append('  ' + ','.join('{%du,%d}' % x for x in ttable[i:i + 8]) + ',')
-    o.append('};\n')
+    emit_slots(o, 'pe_venue_typo_hash', ttable)
     o.append('const int pe_venue_squash_count = %d;' % len(sq))
     o.append('const PeVenueSquash pe_venue_squash[] = {')
     for s, v, fl in sq:
