@@ -170,7 +170,16 @@ TEST_PROGRAMS = paperext.so build/asan/paperext.so build/tsan/paperext.so \
   build/plain/runner build/asan/runner build/asan/oom build/tsan/threads \
   $(UNIT_BIN) $(UNIT_ASAN) $(REPLAY_BIN) $(FUZZ_BIN) build/btparse_count
 
-test: $(TEST_PROGRAMS)
+# Zotero libraries for tests/sql/zotero.test, made with Zotero's tables
+TEST_FIXTURES = build/zotero/library.sqlite build/zotero/library_shuffled.sqlite build/zotero/not-zotero.sqlite
+build/zotero/library.sqlite: tests/data/zotero/make_library.py
+	@mkdir -p $(@D) && rm -f $@ && /usr/bin/python3 $< $@
+build/zotero/library_shuffled.sqlite: tests/data/zotero/make_library.py
+	@mkdir -p $(@D) && rm -f $@ && /usr/bin/python3 $< $@ --shuffle-ids
+build/zotero/not-zotero.sqlite:
+	@mkdir -p $(@D) && rm -f $@ && sqlite3 $@ 'CREATE TABLE papers(title)'
+
+test: $(TEST_PROGRAMS) $(TEST_FIXTURES)
 	@sh tests/run.sh
 
 demo: paperext.so

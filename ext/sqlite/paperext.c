@@ -23,6 +23,7 @@ extern const PeUnit pe_unit_title;
 extern const PeUnit pe_unit_ident;
 extern const PeUnit pe_unit_readinglist;
 extern const PeUnit pe_unit_fts;
+extern const PeUnit pe_unit_zotero;
 
 static const PeUnit *const aUnit[] = {
   &pe_unit_meta,
@@ -35,6 +36,7 @@ static const PeUnit *const aUnit[] = {
   &pe_unit_ident,
   &pe_unit_readinglist,
   &pe_unit_fts,
+  &pe_unit_zotero,
 };
 
 const PeUnit *const *pe_units(int *pnUnit){
