@@ -24,6 +24,7 @@ extern const PeUnit pe_unit_ident;
 extern const PeUnit pe_unit_readinglist;
 extern const PeUnit pe_unit_fts;
 extern const PeUnit pe_unit_zotero;
+extern const PeUnit pe_unit_ris;
 
 static const PeUnit *const aUnit[] = {
   &pe_unit_meta,
@@ -37,6 +38,7 @@ static const PeUnit *const aUnit[] = {
   &pe_unit_readinglist,
   &pe_unit_fts,
   &pe_unit_zotero,
+  &pe_unit_ris,
 };
 
 const PeUnit *const *pe_units(int *pnUnit){
