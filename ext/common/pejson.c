@@ -227,3 +227,20 @@ int pe_json_text(const PeJson *j, int iNode, PeBuf *out){
   }
   return out->oom ? PE_NOMEM : PE_OK;
 }
+
+int pe_json_compact(const PeJson *j, int iNode, PeBuf *out){
+  const PeJsonNode *k = &j->aNode[iNode];
+  if( k->eType==PE_JSON_ARRAY || k->eType==PE_JSON_OBJECT ){
+    int c = iNode+1, q;
+    int bObject = k->eType==PE_JSON_OBJECT;
+    pe_buf_appendc(out, bObject ? '{' : '[');
+    for(q=0; q<k->nChild; q++, c=j->aNode[c].iNext){
+      if( q ) pe_buf_appendc(out, bObject && (q&1) ? ':' : ',');
+      if( pe_json_compact(j, c, out)!=PE_OK ) return PE_NOMEM;
+    }
+    pe_buf_appendc(out, bObject ? '}' : ']');
+  }else{
+    pe_buf_append(out, j->z+k->iStart, k->iEnd-k->iStart);
+  }
+  return out->oom ? PE_NOMEM : PE_OK;
+}

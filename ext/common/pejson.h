@@ -57,6 +57,10 @@ int pe_json_text(const PeJson *j, int iNode, PeBuf *out);
 /* Is string node iNode equal to zKey (after decoding)? */
 int pe_json_eq(const PeJson *j, int iNode, const char *zKey);
 
+/* Append node iNode as compact JSON (no white space outside strings, which
+** keep their escapes as written).  PE_OK or PE_NOMEM. */
+int pe_json_compact(const PeJson *j, int iNode, PeBuf *out);
+
 /* Skip white space from z[i]; the offset of the next byte. */
 size_t pe_json_space(const char *z, size_t n, size_t i);
 

@@ -25,6 +25,7 @@ extern const PeUnit pe_unit_readinglist;
 extern const PeUnit pe_unit_fts;
 extern const PeUnit pe_unit_zotero;
 extern const PeUnit pe_unit_ris;
+extern const PeUnit pe_unit_csljson;
 
 static const PeUnit *const aUnit[] = {
   &pe_unit_meta,
@@ -39,6 +40,7 @@ static const PeUnit *const aUnit[] = {
   &pe_unit_fts,
   &pe_unit_zotero,
   &pe_unit_ris,
+  &pe_unit_csljson,
 };
 
 const PeUnit *const *pe_units(int *pnUnit){
