@@ -43,7 +43,9 @@ TEST_DEPS  = valgrind:valgrind /usr/bin/python3:python3 clang:clang \
              /usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a:libclang-rt-14-dev \
              sqlite-utils:sqlite-utils node:nodejs npm:npm \
              /usr/include/btparse.h:libbtparse-dev /usr/bin/listbib:texlive-bibtex-extra \
-             /usr/bin/time:time
+             /usr/bin/time:time \
+             pandoc:pandoc biber:biber ris2xml:bibutils \
+             /usr/share/texlive/texmf-dist/tex/latex/etoolbox/etoolbox.sty:texlive-latex-recommended
 
 .DEFAULT_GOAL := all
 
