@@ -59,6 +59,10 @@ typedef struct Coll {
   char *zPath;              /* NULL until made; "" for a collection in the trash */
 } Coll;
 
+/* A name by id: a field's or a creator type's (ids differ between libraries). */
+typedef struct IdName { sqlite3_int64 id; char *zName; int nName; } IdName;
+typedef struct Names { IdName *a; int n; } Names;
+
 typedef struct ZotCursor {
   sqlite3_vtab_cursor base;
   sqlite3 *db;              /* the library, read-only */
@@ -66,6 +70,7 @@ typedef struct ZotCursor {
   sqlite3_stmt *pItems;
   Stream aStream[S_COUNT];
   Coll *aColl; int nColl;
+  Names fields, creatorTypes;   /* read once: the streams carry ids */
   int bEof;
   sqlite3_int64 iItem;
   ZotItem item;
@@ -84,8 +89,18 @@ static int z_open(sqlite3_vtab *pVtab, sqlite3_vtab_cursor **ppCur){
   return SQLITE_OK;
 }
 
+static void names_free(Names *m){
+  int k;
+  for(k=0; k<m->n; k++) sqlite3_free(m->a[k].zName);
+  sqlite3_free(m->a);
+  m->a = 0;
+  m->n = 0;
+}
+
 static void z_reset(ZotCursor *p){
   int k;
+  names_free(&p->fields);
+  names_free(&p->creatorTypes);
   sqlite3_finalize(p->pItems);
   p->pItems = 0;
   for(k=0; k<S_COUNT; k++){
@@ -157,6 +172,49 @@ static int stream_step(ZotCursor *p, Stream *s){
   if( rc==SQLITE_ROW ){ s->iItem = sqlite3_column_int64(s->pStmt, 0); return SQLITE_OK; }
   s->bEof = 1;
   return rc==SQLITE_DONE ? SQLITE_OK : lib_error(p, rc, "reading the library");
+}
+
+static int idname_cmp(const void *a, const void *b){
+  sqlite3_int64 x = ((const IdName*)a)->id, y = ((const IdName*)b)->id;
+  return x<y ? -1 : x>y;
+}
+
+/* Read (id, name) rows of zSql into m, sorted by id. */
+static int load_names(ZotCursor *p, const char *zSql, Names *m){
+  sqlite3_stmt *s;
+  int rc, nAlloc = 0;
+  rc = prepare(p, zSql, &s);
+  if( rc ) return rc;
+  while( (rc = sqlite3_step(s))==SQLITE_ROW ){
+    IdName *e;
+    const char *z = (const char*)sqlite3_column_text(s, 1);
+    if( z==0 && sqlite3_column_type(s, 1)!=SQLITE_NULL ){ rc = SQLITE_NOMEM; break; }
+    if( m->n==nAlloc ){
+      IdName *a = sqlite3_realloc64(m->a, (sqlite3_uint64)(nAlloc = nAlloc ? nAlloc*2 : 64)*sizeof(IdName));
+      if( a==0 ){ rc = SQLITE_NOMEM; break; }
+      m->a = a;
+    }
+    e = &m->a[m->n];
+    e->id = sqlite3_column_int64(s, 0);
+    e->zName = sqlite3_mprintf("%s", z ? z : "");
+    if( e->zName==0 ){ rc = SQLITE_NOMEM; break; }
+    e->nName = (int)strlen(e->zName);
+    m->n++;
+  }
+  sqlite3_finalize(s);
+  if( rc!=SQLITE_DONE ) return rc==SQLITE_NOMEM ? rc : lib_error(p, rc, "reading the library");
+  if( m->n ) qsort(m->a, (size_t)m->n, sizeof(IdName), idname_cmp);
+  return SQLITE_OK;
+}
+
+static const IdName *name_of(const Names *m, sqlite3_int64 id){
+  int lo = 0, hi = m->n-1;
+  while( lo<=hi ){
+    int mid = (lo+hi)/2;
+    if( m->a[mid].id==id ) return &m->a[mid];
+    if( m->a[mid].id<id ) lo = mid+1; else hi = mid-1;
+  }
+  return 0;
 }
 
 static int coll_cmp(const void *a, const void *b){
@@ -320,14 +378,17 @@ static int z_filter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr,
     if( !(idxNum & Z_IDX_STREAM(k)) ){ s->bEof = 1; continue; }
     switch( k ){
       case S_DATA:
-        zSql = sqlite3_mprintf("SELECT d.itemID, f.fieldName, v.value FROM itemData d"
-          " JOIN %s f ON f.fieldID = d.fieldID JOIN itemDataValues v ON v.valueID = d.valueID"
-          " ORDER BY d.itemID", bFieldsCombined ? "fieldsCombined" : "fields");
+        rc = load_names(p, bFieldsCombined ? "SELECT fieldID, fieldName FROM fieldsCombined"
+                                           : "SELECT fieldID, fieldName FROM fields", &p->fields);
+        if( rc ) return rc;
+        zSql = sqlite3_mprintf("SELECT d.itemID, d.fieldID, v.value FROM itemData d"
+          " JOIN itemDataValues v ON v.valueID = d.valueID ORDER BY d.itemID");
         break;
       case S_CREATORS:
-        zSql = sqlite3_mprintf("SELECT ic.itemID, ct.creatorType, c.firstName, c.lastName, c.fieldMode"
+        rc = load_names(p, "SELECT creatorTypeID, creatorType FROM creatorTypes", &p->creatorTypes);
+        if( rc ) return rc;
+        zSql = sqlite3_mprintf("SELECT ic.itemID, ic.creatorTypeID, c.firstName, c.lastName, c.fieldMode"
           " FROM itemCreators ic JOIN creators c ON c.creatorID = ic.creatorID"
-          " LEFT JOIN creatorTypes ct ON ct.creatorTypeID = ic.creatorTypeID"
           " ORDER BY ic.itemID, ic.orderIndex");
         break;
       case S_TAGS:
@@ -379,27 +440,30 @@ static int gather(ZotCursor *p, int k){
   while( !s->bEof && s->iItem==p->iItem ){
     sqlite3_stmt *q = s->pStmt;
     size_t n1, n2, n3;
-    const char *z1 = col_text(q, 1, &n1);
+    const char *z1;
     int r = PE_OK;
-    if( lost(q, 1) ) return SQLITE_NOMEM;
     switch( k ){
       case S_DATA: {
+        const IdName *f = name_of(&p->fields, sqlite3_column_int64(q, 1));
         const char *z2 = col_text(q, 2, &n2);
         if( lost(q, 2) ) return SQLITE_NOMEM;
-        r = zot_item_field(&p->item, z1, n1, z2, n2);
+        if( f ) r = zot_item_field(&p->item, f->zName, (size_t)f->nName, z2, n2);
         break;
       }
       case S_CREATORS: {
+        const IdName *t = name_of(&p->creatorTypes, sqlite3_column_int64(q, 1));
         const char *z2 = col_text(q, 2, &n2);
         const char *z3;
         if( lost(q, 2) ) return SQLITE_NOMEM;
         z3 = col_text(q, 3, &n3);
         if( lost(q, 3) ) return SQLITE_NOMEM;
-        r = zot_item_creator(&p->item, n1 ? z1 : "author", n1 ? n1 : 6, z2, n2, z3, n3,
+        r = zot_item_creator(&p->item, t ? t->zName : "author", t ? (size_t)t->nName : 6, z2, n2, z3, n3,
                              sqlite3_column_int(q, 4)==1);
         break;
       }
       case S_TAGS:
+        z1 = col_text(q, 1, &n1);
+        if( lost(q, 1) ) return SQLITE_NOMEM;
         r = zot_item_tag(&p->item, z1, n1);
         break;
       case S_COLLS: {
@@ -410,6 +474,8 @@ static int gather(ZotCursor *p, int k){
         break;
       }
       default:
+        z1 = col_text(q, 1, &n1);
+        if( lost(q, 1) ) return SQLITE_NOMEM;
         r = zot_item_note(&p->item, z1, n1);
         break;
     }
