@@ -8,7 +8,8 @@
 **   - "id" is written first and is required; "type" second, required, and
 **     a BibTeX type (article, inproceedings, phdthesis, ...), a Zotero item
 **     type (journalArticle, conferencePaper, preprint, ...) or a RIS type
-**     (JOUR, CONF, CHAP, ...) becomes its CSL type;
+**     (JOUR, CONF, CHAP, ...) becomes its CSL type (a CSL type is kept: so
+**     BibTeX's article stays CSL's article; pass article-journal for it);
 **   - a name variable (author, editor, translator, ...) given as a BibTeX
 **     name list ('van der Maaten, Laurens and 李 四') becomes name objects
 **     (family, given, non-dropping-particle, suffix; literal for a braced
