@@ -6,6 +6,9 @@
 #    the last commit;
 #  - a library held with an exclusive lock gives an error naming the path;
 #  - a WAL left behind by a process that died is read, and not checkpointed;
+#  - a WAL-mode library that nothing has open is read (SQLite's read-only
+#    access to a WAL database leaves an empty -wal and a -shm beside it, as
+#    any SQLite reader does; the library itself is not written);
 # and in every case the library file is never written (its bytes and mtime
 # are unchanged) and its WAL is not checkpointed away (same bytes after).
 cd "$(dirname "$0")/../.." || exit 2
@@ -54,6 +57,16 @@ before=$(state "$lib" "$lib-wal")
 check "crash: the WAL left behind is read" "$(read_keys "$lib")" "SIMCLR01,WALITEM1"
 check "crash: read twice, the same" "$(read_keys "$lib")" "SIMCLR01,WALITEM1"
 check "crash: library and WAL untouched, the WAL not checkpointed away" "$(state "$lib" "$lib-wal")" "$before"
+
+# a WAL-mode library that no program has open (Zotero closed cleanly: no -wal)
+lib="$tmp/clean/zotero.sqlite"
+mkdir -p "$tmp/clean"
+/usr/bin/python3 tests/data/zotero/make_library.py "$lib"
+sqlite3 "$lib" 'PRAGMA journal_mode=WAL' >/dev/null
+before=$(state "$lib")
+check "clean WAL library: read" "$(read_keys "$lib")" "SIMCLR01"
+check "clean WAL library: untouched" "$(state "$lib")" "$before"
+check "clean WAL library: SQLite's empty -wal beside it, nothing in it" "$(stat -c %s "$lib-wal" 2>/dev/null)" "0"
 
 touch "$tmp/stop"
 wait
