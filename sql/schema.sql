@@ -808,8 +808,9 @@ CREATE VIEW IF NOT EXISTS tag_counts AS
 -- papers_bibtex: each paper as a BibTeX entry (needs paperext).
 --   SELECT bibtex FROM papers_bibtex WHERE tag_has(tags, 'video');
 -- A paper from a .bib is written with every field it came with; any other
--- from its columns, with the venue's full name and a key made by
--- cite_key().  Keys are unique over the whole database: a key two papers
+-- from its columns: the title case-protected (bibtex_protect) and LaTeX's
+-- specials escaped (latex_escape), the proceedings' title or the venue's
+-- full name, a key made by cite_key().  Keys are unique over the whole database: a key two papers
 -- would share gets 'b', 'c', ... (a key a .bib gave keeps it first).  The
 -- paper's other cite keys are in biblatex's `ids`, its tags in `keywords`.
 CREATE VIEW IF NOT EXISTS papers_bibtex AS
@@ -820,10 +821,10 @@ CREATE VIEW IF NOT EXISTS papers_bibtex AS
                                            ELSE 'inproceedings' END),
            key,
            json_set(coalesce(bibtex_fields, json_object(
-                      'title', title,
+                      'title', bibtex_protect(latex_escape(title)),
                       'author', authors,
                       CASE kind WHEN 'journal' THEN 'journal' ELSE 'booktitle' END,
-                        coalesce(venue_name(venue_raw), venue_raw),
+                        latex_escape(coalesce(venue_proceedings(venue_raw), venue_name(venue_raw), venue_raw)),
                       'year', CAST(year AS TEXT),
                       'doi', doi,
                       'eprint', arxiv,
@@ -832,7 +833,7 @@ CREATE VIEW IF NOT EXISTS papers_bibtex AS
                     '$.ids', (SELECT group_concat(k.key, ',') FROM paper_keys k
                                WHERE k.paper_id = n.id AND k.key IS NOT n.key),
                     '$.keywords', CASE WHEN tags <> '[]'
-                                    THEN (SELECT group_concat(value, ', ') FROM json_each(n.tags)) END)) AS bibtex
+                                    THEN (SELECT group_concat(latex_escape(value), ', ') FROM json_each(n.tags)) END)) AS bibtex
     FROM (SELECT c.*, c.k || CASE WHEN c.n > 1 AND c.n <= 26 THEN char(96 + c.n)
                                   WHEN c.n > 26 THEN '-' || c.n ELSE '' END AS key
             FROM (SELECT p.*, row_number() OVER (PARTITION BY p.k ORDER BY p.bibtex_key IS NULL, p.id) AS n
