@@ -48,7 +48,10 @@ TEST_DEPS  = valgrind:valgrind /usr/bin/python3:python3 clang:clang \
              /usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a:libclang-rt-14-dev \
              sqlite-utils:sqlite-utils node:nodejs npm:npm \
              /usr/include/btparse.h:libbtparse-dev /usr/bin/listbib:texlive-bibtex-extra \
-             /usr/bin/time:time /usr/lib/python3/dist-packages/apsw:python3-apsw $(CLUSTER_DEPS)
+             /usr/bin/time:time /usr/lib/python3/dist-packages/apsw:python3-apsw \
+             pandoc:pandoc biber:biber ris2xml:bibutils \
+             /usr/share/texlive/texmf-dist/tex/latex/etoolbox/etoolbox.sty:texlive-latex-recommended \
+             $(CLUSTER_DEPS)
 # make dist: npm pack, and a wheel built offline with Debian's pip, setuptools, wheel
 DIST_DEPS  = npm:npm /usr/bin/python3:python3 /usr/lib/python3/dist-packages/pip:python3-pip \
              /usr/lib/python3/dist-packages/setuptools:python3-setuptools \
@@ -210,7 +213,16 @@ TEST_PROGRAMS = paperext.so build/asan/paperext.so build/tsan/paperext.so \
   $(UNIT_BIN) $(UNIT_ASAN) $(REPLAY_BIN) $(FUZZ_BIN) build/btparse_count $(CLUSTER_BIN) \
   $(DIST_FILES)
 
-test: $(TEST_PROGRAMS)
+# Zotero libraries for tests/sql/zotero.test, made with Zotero's tables
+TEST_FIXTURES = build/zotero/library.sqlite build/zotero/library_shuffled.sqlite build/zotero/not-zotero.sqlite
+build/zotero/library.sqlite: tests/data/zotero/make_library.py
+	@mkdir -p $(@D) && rm -f $@ && /usr/bin/python3 $< $@
+build/zotero/library_shuffled.sqlite: tests/data/zotero/make_library.py
+	@mkdir -p $(@D) && rm -f $@ && /usr/bin/python3 $< $@ --shuffle-ids
+build/zotero/not-zotero.sqlite:
+	@mkdir -p $(@D) && rm -f $@ && sqlite3 $@ 'CREATE TABLE papers(title)'
+
+test: $(TEST_PROGRAMS) $(TEST_FIXTURES)
 	@sh tests/run.sh
 
 demo: paperext.so

@@ -70,8 +70,8 @@ CREATE TABLE IF NOT EXISTS papers(
   rev           INTEGER NOT NULL DEFAULT 0  -- moved by each derivation; 0: a row you inserted yourself
 );
 CREATE INDEX IF NOT EXISTS papers_title_key ON papers(title_key);
-CREATE INDEX IF NOT EXISTS papers_doi ON papers(doi);
-CREATE INDEX IF NOT EXISTS papers_arxiv ON papers(arxiv);
+CREATE INDEX IF NOT EXISTS papers_doi ON papers(doi) WHERE doi IS NOT NULL;
+CREATE INDEX IF NOT EXISTS papers_arxiv ON papers(arxiv) WHERE arxiv IS NOT NULL;
 CREATE INDEX IF NOT EXISTS papers_venue_year ON papers(venue, year);
 
 -- ------------------------------------------------------------ records
@@ -81,7 +81,8 @@ CREATE TABLE IF NOT EXISTS records(
   source      TEXT NOT NULL,            -- the file (as you named it), or 'sql' for your edits
   format      TEXT NOT NULL,            -- list, bibtex, ris, csljson, zotero, sql
   line        INTEGER,                  -- where it starts in the source
-  cite_key    TEXT,                     -- its key in the source (a .bib entry's)
+  cite_key    TEXT,                     -- its citation key (a .bib entry's, Zotero's)
+  locator     TEXT,                     -- what names it in its source: a .bib key, a Zotero item
   entry_type  TEXT,                     -- article, inproceedings, book, phdthesis, ...
   title       TEXT,
   title_key   TEXT,
@@ -97,6 +98,7 @@ CREATE TABLE IF NOT EXISTS records(
   status      TEXT,
   note        TEXT,
   fields      TEXT,                     -- JSON: every field as it came
+  meta        TEXT,                     -- JSON: its locator, and what paper_match reads (volume, pages ...)
   content     TEXT,                     -- JSON of what it brought: equal means unchanged
   match       TEXT,                     -- JSON that paper_match() compares
   how         TEXT,                     -- why it joined its paper: 'new', 'same DOI', ...
@@ -105,15 +107,15 @@ CREATE TABLE IF NOT EXISTS records(
   updated     TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
 );
 CREATE INDEX IF NOT EXISTS records_paper ON records(paper_id);
-CREATE UNIQUE INDEX IF NOT EXISTS records_source_key ON records(source, cite_key) WHERE cite_key IS NOT NULL;
-CREATE INDEX IF NOT EXISTS records_source_title ON records(source, title_key);
+CREATE UNIQUE INDEX IF NOT EXISTS records_source_locator ON records(source, locator) WHERE locator IS NOT NULL;
+-- (only records without a locator are found by title: a list's)
+CREATE INDEX IF NOT EXISTS records_source_title ON records(source, title_key) WHERE locator IS NULL;
 
 CREATE TABLE IF NOT EXISTS record_keys(
   key        TEXT NOT NULL,
   record_id  INTEGER NOT NULL,
   PRIMARY KEY (key, record_id)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS record_keys_record ON record_keys(record_id);
 
 CREATE VIEW IF NOT EXISTS paper_keys AS
   SELECT cite_key AS key, paper_id, id AS record_id, source
@@ -268,12 +270,12 @@ END;
 -- rewrites that record.  Its venue is read here, once.
 CREATE VIEW IF NOT EXISTS record_put AS
   SELECT id, paper_id, source, format, line, cite_key, entry_type, title, authors, year,
-         venue_raw, kind, doi, arxiv, url, tags, status, note, fields, how, seen_run
+         venue_raw, kind, doi, arxiv, url, tags, status, note, fields, meta, how, seen_run
     FROM records WHERE 0;
 CREATE TRIGGER IF NOT EXISTS record_put_run INSTEAD OF INSERT ON record_put BEGIN
   INSERT INTO record_store VALUES (NEW.id, NEW.paper_id, NEW.source, NEW.format, NEW.line,
       NEW.cite_key, NEW.entry_type, NEW.title, NEW.authors, NEW.year, NEW.venue_raw, NEW.kind,
-      NEW.doi, NEW.arxiv, NEW.url, NEW.tags, NEW.status, NEW.note, NEW.fields, NEW.how, NEW.seen_run,
+      NEW.doi, NEW.arxiv, NEW.url, NEW.tags, NEW.status, NEW.note, NEW.fields, NEW.meta, NEW.how, NEW.seen_run,
       -- (without aliases of yours the catalog's answer is the same, and cheaper)
       CASE WHEN EXISTS (SELECT 1 FROM paperext_venue_aliases)
            THEN venue_resolve(NEW.venue_raw) ELSE venue_parse(NEW.venue_raw) END);
@@ -282,32 +284,36 @@ END;
 -- record_store: record_put with the venue (vj: venue_resolve's JSON).
 CREATE VIEW IF NOT EXISTS record_store AS
   SELECT id, paper_id, source, format, line, cite_key, entry_type, title, authors, year,
-         venue_raw, kind, doi, arxiv, url, tags, status, note, fields, how, seen_run, NULL AS vj
+         venue_raw, kind, doi, arxiv, url, tags, status, note, fields, meta, how, seen_run, NULL AS vj
     FROM records WHERE 0;
 CREATE TRIGGER IF NOT EXISTS record_store_run INSTEAD OF INSERT ON record_store BEGIN
-  INSERT OR REPLACE INTO records(id, paper_id, source, format, line, cite_key, entry_type, title,
+  -- a record rewritten: its old keys go (made again from its old values)
+  DELETE FROM record_keys
+   WHERE NEW.id IS NOT NULL AND record_id = NEW.id
+     AND key IN (SELECT k.value FROM records r, json_each(match_keys(r.title, r.doi, r.arxiv)) k
+                  WHERE r.id = NEW.id);
+  INSERT OR REPLACE INTO records(id, paper_id, source, format, line, cite_key, locator, entry_type, title,
       title_key, authors, year, venue_raw, venue, kind, doi, arxiv, url, tags, status, note,
-      fields, content, match, how, seen_run, added)
-    VALUES (NEW.id, NEW.paper_id, NEW.source, NEW.format, NEW.line, NEW.cite_key, NEW.entry_type,
+      fields, meta, content, match, how, seen_run, added)
+    VALUES (NEW.id, NEW.paper_id, NEW.source, NEW.format, NEW.line, NEW.cite_key, NEW.meta ->> 'locator',
+           NEW.entry_type,
            NEW.title, title_key(NEW.title), NEW.authors,
            coalesce(NEW.year, NEW.vj ->> 'year'), NEW.venue_raw, NEW.vj ->> 'acronym',
            coalesce(NEW.vj ->> 'kind', NEW.kind),
-           NEW.doi, NEW.arxiv, NEW.url, coalesce(NEW.tags, '[]'), NEW.status, NEW.note, NEW.fields,
+           NEW.doi, NEW.arxiv, NEW.url, coalesce(NEW.tags, '[]'), NEW.status, NEW.note, NEW.fields, NEW.meta,
            json_array(NEW.cite_key, NEW.entry_type, NEW.title, NEW.authors, NEW.year, NEW.venue_raw,
-                      NEW.doi, NEW.arxiv, NEW.url, coalesce(NEW.tags, '[]'), NEW.status, NEW.note, NEW.fields),
+                      NEW.doi, NEW.arxiv, NEW.url, coalesce(NEW.tags, '[]'), NEW.status, NEW.note, NEW.fields,
+                      NEW.meta),
            json_object('title', NEW.title,
-                       'authors', coalesce(json_extract(NEW.fields, '$.author'), NEW.authors),
+                       'authors', coalesce(NEW.meta ->> 'authors', NEW.authors),
                        'year', coalesce(NEW.year, NEW.vj ->> 'year'), 'type', NEW.entry_type,
                        'kind', coalesce(NEW.vj ->> 'kind', NEW.kind), 'venue', NEW.vj ->> 'acronym',
                        'doi', NEW.doi, 'arxiv', NEW.arxiv,
-                       'edition', json_extract(NEW.fields, '$.edition'),
-                       'volume', json_extract(NEW.fields, '$.volume'),
-                       'number', json_extract(NEW.fields, '$.number'),
-                       'pages', json_extract(NEW.fields, '$.pages'),
+                       'edition', NEW.meta ->> 'edition', 'volume', NEW.meta ->> 'volume',
+                       'number', NEW.meta ->> 'number', 'pages', NEW.meta ->> 'pages',
                        'source', NEW.source, 'key', NEW.cite_key),
            NEW.how, NEW.seen_run,
            coalesce((SELECT added FROM records WHERE id = NEW.id), strftime('%Y-%m-%dT%H:%M:%SZ', 'now')));
-  DELETE FROM record_keys WHERE NEW.id IS NOT NULL AND record_id = NEW.id;
   INSERT OR IGNORE INTO record_keys(key, record_id)
     SELECT k.value, coalesce(NEW.id, (SELECT max(id) FROM records))
       FROM json_each(match_keys(NEW.title, NEW.doi, NEW.arxiv)) AS k;
@@ -326,40 +332,101 @@ CREATE TRIGGER IF NOT EXISTS import_finish_run INSTEAD OF INSERT ON import_finis
     WHERE id = NEW.run_id;
 END;
 
--- import_text: the one statement of every import.
---   format: 'list' (plain text or Markdown) or 'bibtex'; NULL: from the
---   source's name (.bib -> bibtex, else list).  encoding: NULL for UTF-8
---   (the import stops, naming the likely encoding, if the text is not), or
---   the name of the text's encoding ('big5', 'gbk', 'shift_jis', 'latin1').
+-- import_text: the one statement of every import of a text.
+--   format: 'list' (plain text or Markdown), 'bibtex', 'ris' or 'csljson';
+--   NULL: from the source's name (.bib, .ris, .json; else a list).
+--   encoding: NULL for UTF-8 (the import stops, naming the likely encoding,
+--   if the text is not), or the name of the text's encoding ('big5', 'gbk',
+--   'shift_jis', 'latin1').
 -- The whole import is one statement: it happens entirely or not at all.
 CREATE VIEW IF NOT EXISTS import_text AS
   SELECT NULL AS source, NULL AS format, NULL AS text, NULL AS encoding WHERE 0;
 CREATE TRIGGER IF NOT EXISTS import_text_run INSTEAD OF INSERT ON import_text BEGIN
   SELECT CASE WHEN NEW.source IS NULL THEN RAISE(ABORT, 'import_text: give the source (a file name)')
-              WHEN NEW.text IS NULL THEN RAISE(ABORT, 'import_text: the text is NULL (readfile() gives NULL for a file it cannot read; paperext_readfile() says why)')
-              WHEN coalesce(NEW.format, CASE WHEN NEW.source LIKE '%.bib' THEN 'bibtex' ELSE 'list' END)
-                   NOT IN ('list', 'bibtex')
-                THEN RAISE(ABORT, 'import_text: format must be list or bibtex') END;
+              WHEN NEW.text IS NULL THEN RAISE(ABORT, 'import_text: the text is NULL (readfile() gives NULL for a file it cannot read; paperext_readfile() says why)') END;
   INSERT INTO import_runs(source, format)
-    VALUES (NEW.source, coalesce(NEW.format, CASE WHEN NEW.source LIKE '%.bib' THEN 'bibtex' ELSE 'list' END));
-  -- (the reader of the other format is given NULL: no rows, nothing read)
+    VALUES (NEW.source, coalesce(NEW.format, CASE WHEN NEW.source LIKE '%.bib' THEN 'bibtex'
+                                                  WHEN NEW.source LIKE '%.ris' THEN 'ris'
+                                                  WHEN NEW.source LIKE '%.json' THEN 'csljson'
+                                                  ELSE 'list' END));
+  SELECT CASE WHEN (SELECT format FROM import_runs WHERE id = (SELECT max(id) FROM import_runs))
+                   NOT IN ('list', 'bibtex', 'ris', 'csljson')
+              THEN RAISE(ABORT, 'import_text: format must be list, bibtex, ris or csljson (a Zotero library: import_rows, see sql/import_zotero.sql)') END;
+  -- (the readers of the other formats are given NULL: no rows, nothing read)
   INSERT INTO import_entry(run_id, seq, source, format, line, cite_key, entry_type, title, authors,
-                           year, venue_raw, kind, doi, arxiv, url, tags, status, note, fields, error)
+                           year, venue_raw, kind, doi, arxiv, url, tags, status, note, fields, meta, error)
     SELECT (SELECT max(id) FROM import_runs), row_number() OVER (), NEW.source, 'bibtex', line, key, type,
            latex_to_unicode(title), latex_to_unicode(author),
            CASE WHEN typeof(year) = 'integer' THEN year END, venue, NULL,
            doi, arxiv, url, tags_parse(json_extract(fields, '$.keywords')), NULL, NULL, fields,
+           json_object('locator', key, 'authors', json_extract(fields, '$.author'),
+                       'edition', json_extract(fields, '$.edition'), 'volume', json_extract(fields, '$.volume'),
+                       'number', json_extract(fields, '$.number'), 'pages', json_extract(fields, '$.pages')),
            coalesce(error, CASE WHEN title IS NULL THEN 'no title' END)
       FROM bibtex_entries(CASE WHEN (SELECT format FROM import_runs WHERE id = (SELECT max(id) FROM import_runs)) = 'bibtex'
                                THEN CASE WHEN NEW.encoding IS NULL THEN text_utf8(NEW.text, NEW.source)
                                          ELSE text_decode(NEW.text, NEW.encoding) END END)
     UNION ALL
     SELECT (SELECT max(id) FROM import_runs), row_number() OVER (), NEW.source, 'list', line, NULL, NULL,
-           title, NULL, NULL, venue, NULL, doi, arxiv, url, tags, status, note, NULL, NULL
+           title, NULL, NULL, venue, NULL, doi, arxiv, url, tags, status, note, NULL, NULL, NULL
       FROM readinglist_entries(CASE WHEN (SELECT format FROM import_runs WHERE id = (SELECT max(id) FROM import_runs)) = 'list'
                                     THEN CASE WHEN NEW.encoding IS NULL THEN text_utf8(NEW.text, NEW.source)
                                               ELSE text_decode(NEW.text, NEW.encoding) END END)
-     WHERE title IS NOT NULL;
+     WHERE title IS NOT NULL
+    UNION ALL
+    -- RIS: the ID when it reads as a key; TY as a BibTeX entry type
+    SELECT (SELECT max(id) FROM import_runs), row_number() OVER (), NEW.source, 'ris', line,
+           CASE WHEN id GLOB '[A-Za-z]*' AND id NOT GLOB '*[ ,{}]*' THEN id END,
+           CASE type WHEN 'JOUR' THEN 'article' WHEN 'EJOUR' THEN 'article' WHEN 'CONF' THEN 'inproceedings'
+                     WHEN 'CPAPER' THEN 'inproceedings' WHEN 'CHAP' THEN 'incollection'
+                     WHEN 'BOOK' THEN 'book' WHEN 'EBOOK' THEN 'book' WHEN 'EDBOOK' THEN 'book'
+                     WHEN 'THES' THEN 'phdthesis' WHEN 'RPRT' THEN 'techreport' ELSE 'misc' END,
+           title, nullif(author, ''), year, nullif(venue, ''), NULL, nullif(doi, ''), nullif(arxiv, ''),
+           nullif(url, ''), tags_parse(keywords), NULL, nullif(note, ''),
+           json_object('type', type, 'tags', json(fields)),
+           json_object('locator', nullif(id, ''), 'volume', nullif(volume, ''), 'number', nullif(issue, ''),
+                       'pages', nullif(pages, '')),
+           CASE WHEN title IS NULL OR title = '' THEN 'no title' END
+      FROM ris_entries(CASE WHEN (SELECT format FROM import_runs WHERE id = (SELECT max(id) FROM import_runs)) = 'ris'
+                            THEN CASE WHEN NEW.encoding IS NULL THEN text_utf8(NEW.text, NEW.source)
+                                      ELSE text_decode(NEW.text, NEW.encoding) END END)
+    UNION ALL
+    -- CSL-JSON: the id as the cite key unless it is a URI (Zotero's are)
+    SELECT (SELECT max(id) FROM import_runs), row_number() OVER (), NEW.source, 'csljson', line,
+           CASE WHEN id NOT LIKE '%://%' THEN id END,
+           -- (CSL's article is a work not in a journal: a preprint)
+           CASE type WHEN 'article-journal' THEN 'article' WHEN 'article-magazine' THEN 'article'
+                     WHEN 'article-newspaper' THEN 'article'
+                     WHEN 'paper-conference' THEN 'inproceedings' WHEN 'chapter' THEN 'incollection'
+                     WHEN 'book' THEN 'book' WHEN 'thesis' THEN 'phdthesis' WHEN 'report' THEN 'techreport'
+                     ELSE 'misc' END,
+           title, nullif(author, ''), year, nullif(venue, ''), NULL, nullif(doi, ''), nullif(arxiv, ''),
+           nullif(url, ''), tags_parse(keywords), NULL, nullif(note, ''), json(fields),
+           json_object('locator', id, 'volume', nullif(volume, ''), 'number', nullif(issue, ''),
+                       'pages', nullif(page, '')),
+           CASE WHEN title IS NULL OR title = '' THEN 'no title' END
+      FROM csljson_entries(CASE WHEN (SELECT format FROM import_runs WHERE id = (SELECT max(id) FROM import_runs)) = 'csljson'
+                                THEN CASE WHEN NEW.encoding IS NULL THEN text_utf8(NEW.text, NEW.source)
+                                          ELSE text_decode(NEW.text, NEW.encoding) END END);
+  INSERT INTO import_finish VALUES ((SELECT max(id) FROM import_runs));
+END;
+
+-- import_rows: entries made by a query, for a source read by a table that
+-- reads files itself (zotero_items is direct-only, so no trigger may call it):
+--   INSERT INTO import_rows SELECT 'zotero.sqlite', 'zotero', row_number() OVER (), ...
+--     FROM zotero_items('zotero.sqlite');     (sql/import_zotero.sql)
+-- The row with seq 1 starts a run; every row is an entry of it.
+CREATE VIEW IF NOT EXISTS import_rows AS
+  SELECT NULL AS source, NULL AS format, NULL AS seq, NULL AS line, NULL AS cite_key,
+         NULL AS entry_type, NULL AS title, NULL AS authors, NULL AS year, NULL AS venue_raw,
+         NULL AS kind, NULL AS doi, NULL AS arxiv, NULL AS url, NULL AS tags, NULL AS status,
+         NULL AS note, NULL AS fields, NULL AS meta, NULL AS error WHERE 0;
+CREATE TRIGGER IF NOT EXISTS import_rows_run INSTEAD OF INSERT ON import_rows BEGIN
+  INSERT INTO import_runs(source, format) SELECT NEW.source, NEW.format WHERE NEW.seq = 1;
+  INSERT INTO import_entry VALUES ((SELECT max(id) FROM import_runs), NEW.seq, NEW.source, NEW.format,
+      NEW.line, NEW.cite_key, NEW.entry_type, NEW.title, NEW.authors, NEW.year, NEW.venue_raw,
+      NEW.kind, NEW.doi, NEW.arxiv, NEW.url, NEW.tags, NEW.status, NEW.note, NEW.fields, NEW.meta,
+      coalesce(NEW.error, CASE WHEN NEW.title IS NULL OR NEW.title = '' THEN 'no title' END));
   INSERT INTO import_finish VALUES ((SELECT max(id) FROM import_runs));
 END;
 
@@ -370,27 +437,27 @@ CREATE VIEW IF NOT EXISTS import_entry AS
   SELECT NULL AS run_id, NULL AS seq, NULL AS source, NULL AS format, NULL AS line,
          NULL AS cite_key, NULL AS entry_type, NULL AS title, NULL AS authors, NULL AS year,
          NULL AS venue_raw, NULL AS kind, NULL AS doi, NULL AS arxiv, NULL AS url, NULL AS tags,
-         NULL AS status, NULL AS note, NULL AS fields, NULL AS error WHERE 0;
+         NULL AS status, NULL AS note, NULL AS fields, NULL AS meta, NULL AS error WHERE 0;
 CREATE TRIGGER IF NOT EXISTS import_entry_run INSTEAD OF INSERT ON import_entry BEGIN
   INSERT INTO import_log(run_id, seq, line, cite_key, title, action, reason)
     SELECT NEW.run_id, NEW.seq, NEW.line, NEW.cite_key, NEW.title, 'skipped', NEW.error
      WHERE NEW.error IS NOT NULL;
   INSERT INTO import_record VALUES (NEW.error IS NULL, NEW.run_id, NEW.seq, NEW.source, NEW.format,
       NEW.line, NEW.cite_key, NEW.entry_type, NEW.title, NEW.authors, NEW.year, NEW.venue_raw,
-      NEW.kind, lower(NEW.doi), NEW.arxiv, NEW.url, NEW.tags, NEW.status, NEW.note, NEW.fields,
+      NEW.kind, lower(NEW.doi), NEW.arxiv, NEW.url, NEW.tags, NEW.status, NEW.note, NEW.fields, NEW.meta,
       CASE WHEN NEW.error IS NOT NULL THEN NULL
-           WHEN NEW.cite_key IS NOT NULL THEN
-             (SELECT id FROM records WHERE source = NEW.source AND cite_key = NEW.cite_key)
+           WHEN NEW.meta ->> 'locator' IS NOT NULL THEN
+             (SELECT id FROM records WHERE source = NEW.source AND locator = NEW.meta ->> 'locator')
            ELSE coalesce(
              (SELECT id FROM records
-               WHERE source = NEW.source AND cite_key IS NULL AND format = NEW.format
+               WHERE source = NEW.source AND locator IS NULL AND format = NEW.format
                  AND title_key = title_key(NEW.title) AND seen_run IS NOT NEW.run_id
                ORDER BY id LIMIT 1),
              (SELECT r.id FROM (SELECT DISTINCT k.record_id
                                   FROM json_each(match_keys(NEW.title, NULL, NULL)) j
                                   JOIN record_keys k ON k.key = j.value) c
                 JOIN records r ON r.id = c.record_id
-               WHERE r.source = NEW.source AND r.cite_key IS NULL AND r.format = NEW.format
+               WHERE r.source = NEW.source AND r.locator IS NULL AND r.format = NEW.format
                  AND r.seen_run IS NOT NEW.run_id AND title_same(r.title, NEW.title)
                ORDER BY title_similarity(r.title, NEW.title) DESC, r.id LIMIT 1)) END);
 END;
@@ -400,7 +467,7 @@ CREATE VIEW IF NOT EXISTS import_record AS
   SELECT NULL AS go, NULL AS run_id, NULL AS seq, NULL AS source, NULL AS format, NULL AS line,
          NULL AS cite_key, NULL AS entry_type, NULL AS title, NULL AS authors, NULL AS year,
          NULL AS venue_raw, NULL AS kind, NULL AS doi, NULL AS arxiv, NULL AS url, NULL AS tags,
-         NULL AS status, NULL AS note, NULL AS fields, NULL AS existing WHERE 0;
+         NULL AS status, NULL AS note, NULL AS fields, NULL AS meta, NULL AS existing WHERE 0;
 CREATE TRIGGER IF NOT EXISTS import_record_run INSTEAD OF INSERT ON import_record WHEN NEW.go BEGIN
   -- the same as before: nothing changes (only the line it is on now)
   INSERT INTO import_log(run_id, seq, line, cite_key, title, action, paper_id, record_id)
@@ -409,7 +476,7 @@ CREATE TRIGGER IF NOT EXISTS import_record_run INSTEAD OF INSERT ON import_recor
      WHERE r.id = NEW.existing
        AND r.content = json_array(NEW.cite_key, NEW.entry_type, NEW.title, NEW.authors, NEW.year,
                                   NEW.venue_raw, NEW.doi, NEW.arxiv, NEW.url, coalesce(NEW.tags, '[]'),
-                                  NEW.status, NEW.note, NEW.fields);
+                                  NEW.status, NEW.note, NEW.fields, NEW.meta);
   UPDATE records SET seen_run = NEW.run_id, line = NEW.line
    WHERE id = NEW.existing
      AND EXISTS (SELECT 1 FROM import_log WHERE run_id = NEW.run_id AND seq = NEW.seq);
@@ -419,11 +486,11 @@ CREATE TRIGGER IF NOT EXISTS import_record_run INSTEAD OF INSERT ON import_recor
       NEW.run_id, NEW.seq, NEW.existing, (SELECT paper_id FROM records WHERE id = NEW.existing),
       NEW.source, NEW.format, NEW.line, NEW.cite_key, NEW.entry_type, NEW.title, NEW.authors,
       NEW.year, NEW.venue_raw, NEW.kind, NEW.doi, NEW.arxiv, NEW.url, NEW.tags, NEW.status,
-      NEW.note, NEW.fields);
+      NEW.note, NEW.fields, NEW.meta);
   -- new: a record of its own, in the paper it matches or in a new one
   INSERT INTO record_new VALUES (NEW.existing IS NULL, NEW.run_id, NEW.seq, NEW.source, NEW.format,
       NEW.line, NEW.cite_key, NEW.entry_type, NEW.title, NEW.authors, NEW.year, NEW.venue_raw,
-      NEW.kind, NEW.doi, NEW.arxiv, NEW.url, NEW.tags, NEW.status, NEW.note, NEW.fields);
+      NEW.kind, NEW.doi, NEW.arxiv, NEW.url, NEW.tags, NEW.status, NEW.note, NEW.fields, NEW.meta);
 END;
 
 -- record_new: stored first (as paper 0), then compared with the records its
@@ -434,13 +501,13 @@ CREATE VIEW IF NOT EXISTS record_new AS
   SELECT NULL AS go, NULL AS run_id, NULL AS seq, NULL AS source, NULL AS format, NULL AS line,
          NULL AS cite_key, NULL AS entry_type, NULL AS title, NULL AS authors, NULL AS year,
          NULL AS venue_raw, NULL AS kind, NULL AS doi, NULL AS arxiv, NULL AS url, NULL AS tags,
-         NULL AS status, NULL AS note, NULL AS fields WHERE 0;
+         NULL AS status, NULL AS note, NULL AS fields, NULL AS meta WHERE 0;
 CREATE TRIGGER IF NOT EXISTS record_new_run INSTEAD OF INSERT ON record_new WHEN NEW.go BEGIN
   INSERT INTO record_put(id, paper_id, source, format, line, cite_key, entry_type, title, authors,
-                         year, venue_raw, kind, doi, arxiv, url, tags, status, note, fields, how, seen_run)
+                         year, venue_raw, kind, doi, arxiv, url, tags, status, note, fields, meta, how, seen_run)
     VALUES (NULL, 0, NEW.source, NEW.format, NEW.line, NEW.cite_key, NEW.entry_type, NEW.title,
             NEW.authors, NEW.year, NEW.venue_raw, NEW.kind, NEW.doi, NEW.arxiv, NEW.url, NEW.tags,
-            NEW.status, NEW.note, NEW.fields, NULL, NEW.run_id);
+            NEW.status, NEW.note, NEW.fields, NEW.meta, NULL, NEW.run_id);
   -- compared with the records its keys lead to, if any
   INSERT INTO record_match VALUES (EXISTS (
       SELECT 1 FROM record_keys kn JOIN record_keys ko ON ko.key = kn.key AND ko.record_id <> kn.record_id
@@ -561,7 +628,7 @@ CREATE VIEW IF NOT EXISTS record_update AS
   SELECT NULL AS go, NULL AS run_id, NULL AS seq, NULL AS record_id, NULL AS paper_id, NULL AS source,
          NULL AS format, NULL AS line, NULL AS cite_key, NULL AS entry_type, NULL AS title,
          NULL AS authors, NULL AS year, NULL AS venue_raw, NULL AS kind, NULL AS doi, NULL AS arxiv,
-         NULL AS url, NULL AS tags, NULL AS status, NULL AS note, NULL AS fields WHERE 0;
+         NULL AS url, NULL AS tags, NULL AS status, NULL AS note, NULL AS fields, NULL AS meta WHERE 0;
 CREATE TRIGGER IF NOT EXISTS record_update_run INSTEAD OF INSERT ON record_update WHEN NEW.go BEGIN
   INSERT INTO import_log(run_id, seq, line, cite_key, title, action, paper_id, record_id, reason)
     SELECT NEW.run_id, NEW.seq, NEW.line, NEW.cite_key, NEW.title, 'updated', NEW.paper_id, r.id,
@@ -599,10 +666,10 @@ CREATE TRIGGER IF NOT EXISTS record_update_run INSTEAD OF INSERT ON record_updat
     FROM records r
    WHERE papers.id = NEW.paper_id AND r.id = NEW.record_id;
   INSERT INTO record_put(id, paper_id, source, format, line, cite_key, entry_type, title, authors,
-                         year, venue_raw, kind, doi, arxiv, url, tags, status, note, fields, how, seen_run)
+                         year, venue_raw, kind, doi, arxiv, url, tags, status, note, fields, meta, how, seen_run)
     VALUES (NEW.record_id, NEW.paper_id, NEW.source, NEW.format, NEW.line, NEW.cite_key,
             NEW.entry_type, NEW.title, NEW.authors, NEW.year, NEW.venue_raw, NEW.kind, NEW.doi, NEW.arxiv,
-            NEW.url, NEW.tags, NEW.status, NEW.note, NEW.fields,
+            NEW.url, NEW.tags, NEW.status, NEW.note, NEW.fields, NEW.meta,
             (SELECT how FROM records WHERE id = NEW.record_id), NEW.run_id);
   INSERT INTO paper_rederive(paper_id) VALUES (NEW.paper_id);
 END;
@@ -613,10 +680,10 @@ END;
 -- derivation) is written into that record, so it wins over the imports.
 CREATE TRIGGER IF NOT EXISTS papers_by_hand AFTER INSERT ON papers WHEN NEW.rev = 0 BEGIN
   INSERT INTO record_put(id, paper_id, source, format, line, cite_key, entry_type, title, authors,
-                         year, venue_raw, kind, doi, arxiv, url, tags, status, note, fields, how, seen_run)
+                         year, venue_raw, kind, doi, arxiv, url, tags, status, note, fields, meta, how, seen_run)
     VALUES (NULL, NEW.id, 'sql', 'sql', NULL, NEW.bibtex_key, NEW.bibtex_type, NEW.title, NEW.authors,
             NEW.year, NEW.venue_raw, NEW.kind, lower(NEW.doi), NEW.arxiv, NEW.url, NEW.tags, NULL, NULL,
-            NEW.bibtex_fields, 'new', NULL);
+            NEW.bibtex_fields, NULL, 'new', NULL);
   UPDATE papers SET rev = 1 WHERE id = NEW.id;
   INSERT INTO paper_rederive(paper_id) VALUES (NEW.id);
 END;
@@ -627,7 +694,7 @@ CREATE TRIGGER IF NOT EXISTS papers_edit AFTER UPDATE ON papers
     OR NEW.arxiv IS NOT OLD.arxiv OR NEW.url IS NOT OLD.url OR NEW.bibtex_key IS NOT OLD.bibtex_key
     OR NEW.bibtex_type IS NOT OLD.bibtex_type) BEGIN
   INSERT INTO record_put(id, paper_id, source, format, line, cite_key, entry_type, title, authors,
-                         year, venue_raw, kind, doi, arxiv, url, tags, status, note, fields, how, seen_run)
+                         year, venue_raw, kind, doi, arxiv, url, tags, status, note, fields, meta, how, seen_run)
     SELECT s.id, NEW.id, 'sql', 'sql', NULL,
            CASE WHEN NEW.bibtex_key IS NOT OLD.bibtex_key THEN NEW.bibtex_key ELSE s.cite_key END,
            CASE WHEN NEW.bibtex_type IS NOT OLD.bibtex_type THEN NEW.bibtex_type ELSE s.entry_type END,
@@ -639,7 +706,7 @@ CREATE TRIGGER IF NOT EXISTS papers_edit AFTER UPDATE ON papers
            CASE WHEN NEW.doi IS NOT OLD.doi THEN lower(NEW.doi) ELSE s.doi END,
            CASE WHEN NEW.arxiv IS NOT OLD.arxiv THEN NEW.arxiv ELSE s.arxiv END,
            CASE WHEN NEW.url IS NOT OLD.url THEN NEW.url ELSE s.url END,
-           '[]', NULL, NULL, s.fields, coalesce(s.how, 'your edit'), NULL
+           '[]', NULL, NULL, s.fields, s.meta, coalesce(s.how, 'your edit'), NULL
       FROM (SELECT NULL AS x) LEFT JOIN records s ON s.paper_id = NEW.id AND s.format = 'sql';
   INSERT INTO paper_rederive(paper_id) VALUES (NEW.id);
 END;
@@ -768,10 +835,11 @@ CREATE VIEW IF NOT EXISTS paper_import AS
 CREATE TRIGGER IF NOT EXISTS paper_import_merge INSTEAD OF INSERT ON paper_import BEGIN
   INSERT INTO import_runs(source, format) VALUES (coalesce(NEW.source, 'paper_import'), 'record');
   INSERT INTO import_entry(run_id, seq, source, format, line, cite_key, entry_type, title, authors,
-                           year, venue_raw, kind, doi, arxiv, url, tags, status, note, fields, error)
+                           year, venue_raw, kind, doi, arxiv, url, tags, status, note, fields, meta, error)
     VALUES ((SELECT max(id) FROM import_runs), 1, coalesce(NEW.source, 'paper_import'), 'record',
             NULL, NEW.bibtex_key, NEW.bibtex_type, NEW.title, NEW.authors, NEW.year, NEW.venue_raw,
             NEW.kind, NEW.doi, NEW.arxiv, NEW.url, NEW.tags, NEW.status, NEW.note, NEW.bibtex_fields,
+            json_object('locator', NEW.bibtex_key, 'authors', json_extract(NEW.bibtex_fields, '$.author')),
             CASE WHEN NEW.title IS NULL THEN 'no title' END);
   INSERT INTO import_finish VALUES ((SELECT max(id) FROM import_runs));
 END;
@@ -804,8 +872,9 @@ CREATE VIEW IF NOT EXISTS tag_counts AS
 -- papers_bibtex: each paper as a BibTeX entry (needs paperext).
 --   SELECT bibtex FROM papers_bibtex WHERE tag_has(tags, 'video');
 -- A paper from a .bib is written with every field it came with; any other
--- from its columns, with the venue's full name and a key made by
--- cite_key().  Keys are unique over the whole database: a key two papers
+-- from its columns: the title case-protected (bibtex_protect) and LaTeX's
+-- specials escaped (latex_escape), the proceedings' title or the venue's
+-- full name, a key made by cite_key().  Keys are unique over the whole database: a key two papers
 -- would share gets 'b', 'c', ... (a key a .bib gave keeps it first).  The
 -- paper's other cite keys are in biblatex's `ids`, its tags in `keywords`.
 CREATE VIEW IF NOT EXISTS papers_bibtex AS
@@ -816,21 +885,68 @@ CREATE VIEW IF NOT EXISTS papers_bibtex AS
                                            ELSE 'inproceedings' END),
            key,
            json_set(coalesce(bibtex_fields, json_object(
-                      'title', title,
+                      'title', bibtex_protect(latex_escape(title)),
                       'author', authors,
                       CASE kind WHEN 'journal' THEN 'journal' ELSE 'booktitle' END,
-                        coalesce(venue_name(venue_raw), venue_raw),
+                        latex_escape(coalesce(venue_proceedings(venue_raw), venue_name(venue_raw), venue_raw)),
                       'year', CAST(year AS TEXT),
                       'doi', doi,
                       'eprint', arxiv,
                       'archiveprefix', CASE WHEN arxiv IS NOT NULL THEN 'arXiv' END,
-                      'url', url)),
+                      'url', url,
+                      -- (BibTeX sorts by author; without authors, by this)
+                      'key', CASE WHEN authors IS NULL THEN title END)),
                     '$.ids', (SELECT group_concat(k.key, ',') FROM paper_keys k
                                WHERE k.paper_id = n.id AND k.key IS NOT n.key),
                     '$.keywords', CASE WHEN tags <> '[]'
-                                    THEN (SELECT group_concat(value, ', ') FROM json_each(n.tags)) END)) AS bibtex
+                                    THEN (SELECT group_concat(latex_escape(value), ', ') FROM json_each(n.tags)) END)) AS bibtex
     FROM (SELECT c.*, c.k || CASE WHEN c.n > 1 AND c.n <= 26 THEN char(96 + c.n)
                                   WHEN c.n > 26 THEN '-' || c.n ELSE '' END AS key
             FROM (SELECT p.*, row_number() OVER (PARTITION BY p.k ORDER BY p.bibtex_key IS NULL, p.id) AS n
                     FROM (SELECT papers.*, coalesce(bibtex_key, cite_key(authors, year, title), 'paper' || id) AS k
                             FROM papers) AS p) AS c) AS n;
+
+-- papers_csljson: each paper as a CSL-JSON item (needs paperext), id the
+-- paper's BibTeX key, for pandoc --citeproc and citeproc-js:
+--   SELECT csljson_array(item) FROM papers_csljson WHERE tag_has(tags, 'video');
+CREATE VIEW IF NOT EXISTS papers_csljson AS
+  SELECT b.id, b.tags, b.key,
+         csljson_item(json_object(
+           'id', b.key, 'type', coalesce(CASE p.bibtex_type WHEN 'article' THEN 'article-journal' ELSE p.bibtex_type END,
+                                        CASE p.kind WHEN 'journal' THEN 'article-journal'
+                                                                  WHEN 'preprint' THEN 'article'
+                                                                  ELSE 'paper-conference' END),
+           'title', p.title, 'author', p.authors, 'issued', p.year,
+           'container-title', coalesce(venue_proceedings(p.venue_raw), venue_name(p.venue_raw), p.venue_raw),
+           'volume', json_extract(p.bibtex_fields, '$.volume'), 'issue', json_extract(p.bibtex_fields, '$.number'),
+           'page', json_extract(p.bibtex_fields, '$.pages'),
+           'DOI', p.doi, 'URL', coalesce(p.url, CASE WHEN p.arxiv IS NOT NULL THEN 'https://arxiv.org/abs/' || p.arxiv END),
+           'keyword', CASE WHEN p.tags <> '[]' THEN (SELECT group_concat(value, ', ') FROM json_each(p.tags)) END)) AS item
+    FROM papers_bibtex b JOIN papers p ON p.id = b.id;
+
+-- papers_ris: each paper as a RIS record (needs paperext): authors as
+-- 'Last, First, Jr', keywords one KW line each.
+--   SELECT group_concat(ris, '') FROM papers_ris WHERE tag_has(tags, 'video');
+CREATE VIEW IF NOT EXISTS papers_ris AS
+  SELECT b.id, b.tags, b.key,
+         ris_format(CASE p.bibtex_type WHEN 'article' THEN 'JOUR' WHEN 'inproceedings' THEN 'CONF'
+                                       WHEN 'conference' THEN 'CONF' WHEN 'incollection' THEN 'CHAP'
+                                       WHEN 'inbook' THEN 'CHAP' WHEN 'book' THEN 'BOOK'
+                                       WHEN 'phdthesis' THEN 'THES' WHEN 'mastersthesis' THEN 'THES'
+                                       WHEN 'techreport' THEN 'RPRT'
+                                       ELSE CASE p.kind WHEN 'journal' THEN 'JOUR' WHEN 'preprint' THEN 'GEN'
+                                                        WHEN 'conference' THEN 'CONF' ELSE 'GEN' END END,
+           json_object(
+             'ID', b.key, 'TI', p.title,
+             'AU', (SELECT json_group_array(trim(coalesce(nullif(von, '') || ' ', '') || last
+                                                 || coalesce(', ' || nullif(first, ''), '')
+                                                 || coalesce(', ' || nullif(jr, ''), '')))
+                      FROM bibtex_names(p.authors) WHERE NOT others),
+             'PY', p.year,
+             CASE WHEN p.kind = 'journal' THEN 'JO' ELSE 'T2' END,
+               coalesce(venue_proceedings(p.venue_raw), venue_name(p.venue_raw), p.venue_raw),
+             'VL', json_extract(p.bibtex_fields, '$.volume'), 'IS', json_extract(p.bibtex_fields, '$.number'),
+             'SP', json_extract(p.bibtex_fields, '$.pages'),
+             'DO', p.doi, 'UR', coalesce(p.url, CASE WHEN p.arxiv IS NOT NULL THEN 'https://arxiv.org/abs/' || p.arxiv END),
+             'KW', CASE WHEN p.tags <> '[]' THEN json(p.tags) END)) AS ris
+    FROM papers_bibtex b JOIN papers p ON p.id = b.id;

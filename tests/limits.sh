@@ -82,5 +82,17 @@ check "SELECT length(tags_parse(group_concat(v, ','))) FROM (WITH RECURSIVE c(i)
 check "SELECT length(doi_url('10.1234/' || replace(printf('%.*c', 400000, 'x'), 'x', '%')));" "$TOOBIG" "$LIM"
 check "SELECT length(regexp_replace(printf('%.*c', 999000, 'a'), 'a', 'b'));" "999000" "$LIM"
 
+# RIS, CSL-JSON and the BibTeX writers on texts of $BIG bytes: a RIS abstract
+# of $BIG bytes on continuation lines; CSL-JSON nested a million deep (an
+# error at its line and column, not a stack overflow), and an item whose title
+# is $BIG bytes; case protection, escaping and keys of such a title.
+check "WITH t(x) AS (SELECT 'TY  - JOUR' || char(10) || 'AB  - ' || replace(printf('%.*c', $BIG/10, 'x'), 'x', 'abstract' || char(10) || ' ') || char(10) || 'ER  - ') SELECT count(*), length(abstract) > $BIG/2 FROM t, ris_entries(x);" \
+      "1|1"
+check "SELECT line, col, kind FROM csljson_diagnostics(printf('%.*c', 1000000, '['));" "1|503|syntax"
+check "WITH t(x) AS (SELECT '[{\"id\":\"a\",\"type\":\"book\",\"title\":\"' || printf('%.*c', $BIG, 'T') || '\"}]') SELECT length(title), length(csljson_item(fields)) > $BIG FROM t, csljson_entries(x);" \
+      "$BIG|1"
+check "WITH t(x) AS (SELECT replace(printf('%.*c', $BIG/10, 'x'), 'x', 'ConvBERT &') ) SELECT length(bibtex_protect(x)) - length(x), length(latex_escape(x)) - length(x), cite_key(NULL, 2020, x) FROM t;" \
+      "$(( BIG/10*2 ))|$(( BIG/10 ))|convbert2020convbert"
+
 echo "limits: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

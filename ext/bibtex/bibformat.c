@@ -3,7 +3,7 @@
 #include "bibformat.h"
 #include "bibtex.h"
 #include "common/pe_mem.h"
-#include "common/json.h"
+#include "common/pejson.h"
 #include "common/utf8.h"
 
 /* ---------------------------------------------------------- checks */
@@ -60,35 +60,35 @@ int bib_format(PeBuf *out, PeBuf *pErr,
   if( !is_name(zType, nType) ) return error(pErr, "not a valid entry type", zType, nType);
   if( !is_key(zKey, nKey) ) return error(pErr, "a key cannot hold a comma, '}' or white space:", zKey, nKey);
   pe_buf_init(&text);
-  j.z = zJson; j.n = nJson; j.i = 0;
-  pe_json_space(&j);
-  if( j.i>=j.n || j.z[j.i]!='{' ){ rc = error(pErr, "fields must be a JSON object", 0, 0); goto done; }
-  j.i++;
-  pe_json_space(&j);
-  if( j.i<j.n && j.z[j.i]=='}' ) j.i++;
-  else for(;;){
-    Pair p;
-    int r;
-    pe_json_space(&j);
-    if( j.i>=j.n || j.z[j.i]!='"' ){ rc = error(pErr, "malformed JSON object", 0, 0); goto done; }
-    p.iName = text.n;
-    if( !pe_json_string(&j, &text) ){ rc = error(pErr, "malformed JSON string", 0, 0); goto done; }
-    p.nName = text.n-p.iName;
-    if( text.oom ){ rc = PE_NOMEM; goto done; }
-    pe_json_space(&j);
-    if( j.i>=j.n || j.z[j.i]!=':' ){ rc = error(pErr, "malformed JSON object", 0, 0); goto done; }
-    j.i++;
-    pe_json_space(&j);
-    p.iVal = text.n;
-    if( j.i<j.n && j.z[j.i]=='"' ) r = pe_json_string(&j, &text);
-    else r = pe_json_scalar(&j, &text);
-    if( r==0 ){
-      rc = error(pErr, "a field value must be a string or a number: field", text.z+p.iName, p.nName);
+  pe_json_init(&j);
+  {
+    size_t iEnd;
+    int iNode;
+    int r = pe_json_parse(&j, zJson, nJson, 0, &iEnd);
+    if( r==PE_NOMEM ){ rc = PE_NOMEM; goto done; }
+    if( r==PE_OK && j.aNode[0].eType!=PE_JSON_OBJECT ){
+      rc = error(pErr, "fields must be a JSON object", 0, 0);
       goto done;
     }
-    p.nVal = text.n-p.iVal;
-    if( text.oom ){ rc = PE_NOMEM; goto done; }
-    if( r==1 ){
+    if( r!=PE_OK ){ rc = error(pErr, "malformed JSON object", 0, 0); goto done; }
+    if( pe_json_space(zJson, nJson, iEnd)<nJson ){ rc = error(pErr, "text after the JSON object", 0, 0); goto done; }
+    /* the members: a key node, then its value's subtree */
+    for(iNode=1; iNode<j.aNode[0].iNext; iNode = j.aNode[iNode+1].iNext){
+      int iVal = iNode+1, eType = j.aNode[iVal].eType;
+      Pair p;
+      p.iName = text.n;
+      pe_json_text(&j, iNode, &text);
+      p.nName = text.n-p.iName;
+      if( text.oom ){ rc = PE_NOMEM; goto done; }
+      if( eType==PE_JSON_ARRAY || eType==PE_JSON_OBJECT ){
+        rc = error(pErr, "a field value must be a string or a number: field", text.z+p.iName, p.nName);
+        goto done;
+      }
+      if( eType==PE_JSON_NULL ) continue;            /* a null field is no field */
+      p.iVal = text.n;
+      pe_json_text(&j, iVal, &text);
+      p.nVal = text.n-p.iVal;
+      if( text.oom ){ rc = PE_NOMEM; goto done; }
       if( nPair==nAlloc ){
         Pair *a = pe_realloc(aPair, (nAlloc = nAlloc ? nAlloc*2 : 16)*sizeof(Pair));
         if( a==0 ){ rc = PE_NOMEM; goto done; }
@@ -96,14 +96,7 @@ int bib_format(PeBuf *out, PeBuf *pErr,
       }
       aPair[nPair++] = p;
     }
-    pe_json_space(&j);
-    if( j.i<j.n && j.z[j.i]==',' ){ j.i++; continue; }
-    if( j.i<j.n && j.z[j.i]=='}' ){ j.i++; break; }
-    rc = error(pErr, "malformed JSON object", 0, 0);
-    goto done;
   }
-  pe_json_space(&j);
-  if( j.i<j.n ){ rc = error(pErr, "text after the JSON object", 0, 0); goto done; }
   for(k=0; k<nPair; k++){
     const char *zName = text.z+aPair[k].iName, *zVal = text.z+aPair[k].iVal;
     if( !is_name(zName, aPair[k].nName) ){
@@ -135,5 +128,6 @@ done:
   if( text.oom && rc==PE_OK ) rc = PE_NOMEM;
   pe_free(aPair);
   pe_buf_free(&text);
+  pe_json_free(&j);
   return rc;
 }

@@ -110,6 +110,27 @@ static BibText span(const char *z, const Word *w, int from, int to){  /* words [
   return t;
 }
 
+/* A character of a name written in Chinese, Japanese or Korean script: Han,
+** kana, bopomofo (pe_is_cjk), or Hangul syllables and jamo. */
+static int is_cjk_name_char(uint32_t c){
+  return pe_is_cjk(c) || (c>=0xAC00 && c<=0xD7A3) || (c>=0x1100 && c<=0x11FF)
+      || (c>=0x3130 && c<=0x318F) || (c>=0xA960 && c<=0xA97F) || (c>=0xD7B0 && c<=0xD7FF);
+}
+
+/* Is z[a..b) all CJK characters (braces aside), and not empty? */
+static int all_cjk_span(const char *z, size_t a, size_t b){
+  size_t i = a;
+  int n = 0;
+  while( i<b ){
+    uint32_t c;
+    if( z[i]=='{' || z[i]=='}' ){ i++; continue; }
+    i += (size_t)pe_utf8_decode((const unsigned char*)z+i, b-i, &c);
+    if( !is_cjk_name_char(c) ) return 0;
+    n++;
+  }
+  return n>0;
+}
+
 /* Split one name z[a..b) (trimmed, not empty). */
 static void split_name(const char *z, size_t a, size_t b, BibName *p){
   Word w[MAX_WORDS];
@@ -159,6 +180,14 @@ static void split_name(const char *z, size_t a, size_t b, BibName *p){
       p->bOthers = 1;
       return;
     }
+    /* Chinese, Japanese and Korean names are written family name first:
+    ** '李 四' is family 李, given 四 (every word in CJK script, no comma) */
+    for(k=0; k<nWord && all_cjk_span(z, w[k].a, w[k].b); k++){}
+    if( nWord>=2 && k==nWord ){
+      p->last = span(z, w, 0, 1);
+      p->first = span(z, w, 1, nWord);
+      return;
+    }
     for(f=0; f<nWord-1 && word_case(z, w[f].a, w[f].b)!='l'; f++){}
     if( f<nWord-1 ){
       for(k=f; k<nWord-1; k++) if( word_case(z, w[k].a, w[k].b)=='l' ) l = k;
@@ -200,18 +229,7 @@ int bib_names_next(BibNameIter *it, BibName *pName){
 }
 
 /* Is t all CJK characters (braces aside)? */
-static int all_cjk(BibText t){
-  size_t i = 0;
-  int n = 0;
-  while( i<t.n ){
-    uint32_t c;
-    if( t.z[i]=='{' || t.z[i]=='}' ){ i++; continue; }
-    i += (size_t)pe_utf8_decode((const unsigned char*)t.z+i, t.n-i, &c);
-    if( !pe_is_cjk(c) ) return 0;
-    n++;
-  }
-  return n>0;
-}
+static int all_cjk(BibText t){ return t.z && all_cjk_span(t.z, 0, t.n); }
 
 /* Append part t to raw, after a space when raw is not empty. */
 static void add_part(PeBuf *raw, BibText t){

@@ -13,6 +13,14 @@
 **
 ** Words are separated by white space, ~ and - outside braces; each part is
 ** returned as written, from its first word to its last (so "Jean-Paul").
+**
+** Chinese, Japanese and Korean names (the one rule that is not BibTeX's): a
+** name without a comma whose words are all in CJK script (Han, kana, Hangul)
+** is family name first, as those languages write it: '李 四' is family 李,
+** given 四; '山田 太郎', '김 민수' alike.  With a comma BibTeX's rule holds
+** ('张, 三': family 张).  A name in one word ('李四') is all family name: the
+** split between family and given name cannot be told from the text.  A name
+** mixing scripts ('李 Si', 'Li 四') follows BibTeX's rule (given name first).
 */
 #ifndef PE_BIBNAMES_H
 #define PE_BIBNAMES_H

@@ -51,6 +51,7 @@ struct BibParser {
   size_t iErr, nErr; int bErr;
   size_t iRaw, nRaw; int bRawArena;
   size_t resume;                /* where to go on after a syntax error */
+  size_t iOpen;                 /* the item's '{' or '(' (p->n before it is read) */
   size_t valStart;              /* arena offset where the value being built starts */
   int bRunaway;                 /* warned about a runaway value in this item */
   int bRecovering;              /* an item ran to the end of the input: see scan_limit() */

@@ -246,31 +246,111 @@ static void excerpt(BibParser *p, size_t off, char *zOut, size_t nOut){
   zOut[k] = 0;
 }
 
+#define NO_OPENER ((size_t)-1)
+
+/* Does the line starting at z[k] (after its indent) look like a field
+** ('year = 2020') or a new item ('@inproceedings{')? */
+static int line_looks_like_field_or_item(const BibParser *p, size_t k){
+  const char *z = p->z;
+  size_t e;
+  while( k<p->n && (z[k]==' ' || z[k]=='\t') ) k++;
+  if( k<p->n && z[k]=='@' ){
+    for(e=k+1; e<p->n && !aNotName[(unsigned char)z[e]]; e++){}
+    return e>k+1 && e<p->n && (z[e]=='{' || z[e]=='(');
+  }
+  for(e=k; e<p->n && !aNotName[(unsigned char)z[e]]; e++){}
+  if( e==k || (z[k]>='0' && z[k]<='9') ) return 0;
+  while( e<p->n && (z[e]==' ' || z[e]=='\t') ) e++;
+  return e<p->n && z[e]=='=';
+}
+
+/*
+** The delimiter most likely left open when the item that opened at p->iOpen
+** fails at off with the next item or the end of the input: the '{' or '"'
+** of a value that holds a line looking like a field or a new item, or a
+** ", name =" at its own level (it swallowed them: 'title = {Unclosed,\n
+** year = 2020\n}' takes the entry's '}' as its own), else the item's own
+** '{' or '(' when it is still open at off; NO_OPENER when there is none.
+** Braces count as BibTeX counts them.
+*/
+static size_t unclosed_opener(const BibParser *p, size_t off){
+  const char *z = p->z;
+  char close;
+  size_t k, depth = 0, value = NO_OPENER, quote = NO_OPENER;
+  if( p->iOpen>=p->n || off>p->n ) return NO_OPENER;
+  close = z[p->iOpen]=='{' ? '}' : ')';
+  for(k=p->iOpen+1; k<off; k++){
+    char c = z[k];
+    if( c=='{' ){
+      if( depth==0 && quote==NO_OPENER ) value = k;
+      depth++;
+    }else if( c=='}' && depth>0 ){
+      if( --depth==0 && quote==NO_OPENER ) value = NO_OPENER;
+    }else if( c=='"' && depth==0 ){
+      quote = quote==NO_OPENER ? k : NO_OPENER;
+    }else if( c==close && depth==0 && quote==NO_OPENER ){
+      return NO_OPENER;                      /* the item closed: nothing open */
+    }else if( c=='\n' && (depth>0 || quote!=NO_OPENER) && line_looks_like_field_or_item(p, k+1) ){
+      return quote!=NO_OPENER ? quote : value;
+    }else if( c==',' && ((depth==1 && quote==NO_OPENER) || (depth==0 && quote!=NO_OPENER))
+              && line_looks_like_field_or_item(p, k+1) ){
+      return quote!=NO_OPENER ? quote : value;  /* '{Mid {brace}, year = 2023}' */
+    }
+  }
+  return p->iOpen;
+}
+
+/* Is off the end of the input, or an '@' that starts a line (the next item)? */
+static int at_next_item(const BibParser *p, size_t off){
+  size_t j = off;
+  if( off>=p->n ) return 1;
+  if( p->z[off]!='@' ) return 0;
+  while( j>0 && (p->z[j-1]==' ' || p->z[j-1]=='\t') ) j--;
+  return j==0 || p->z[j-1]=='\n';
+}
+
 /* A syntax error at off: the first one becomes the item's error; parsing
-** of the item stops and resumes at the next '@' from off. */
-static int syntax_error(BibParser *p, size_t off, const char *zWhat){
-  char zNear[24];
+** of the item stops and resumes at the next '@' from off.  When opener is
+** not NO_OPENER (nor off itself), the message names where that delimiter
+** opened: "... (the '{' opened at 2:11 is not closed)". */
+static int syntax_error_opened(BibParser *p, size_t off, const char *zWhat, size_t opener){
+  char zNear[24], zOpen[64] = "";
   excerpt(p, off, zNear, sizeof(zNear));
   if( !p->bErr ){
     const char *zAt = memchr(p->z+off, '@', p->n-off);
     size_t at = p->msgs.n;
     int line, col;
+    if( opener!=NO_OPENER && opener<p->n && opener!=off ){   /* not where the error points */
+      position(p, opener, &line, &col);
+      snprintf(zOpen, sizeof(zOpen), " (the '%c' opened at %d:%d is not closed)", p->z[opener], line, col);
+    }
     position(p, off, &line, &col);
-    if( pe_buf_appendf(&p->msgs, "line %d, column %d: %s, found %s", line, col, zWhat, zNear) ){
+    if( pe_buf_appendf(&p->msgs, "line %d, column %d: %s, found %s%s", line, col, zWhat, zNear, zOpen) ){
       p->oom = 1;
     }
     p->iErr = at; p->nErr = p->msgs.n-at; p->bErr = 1;
     p->resume = zAt ? (size_t)(zAt-p->z) : p->n;
-    bib_diag(p, off, BIB_SEV_ERROR, "syntax", "%s, found %s", zWhat, zNear);
+    bib_diag(p, off, BIB_SEV_ERROR, "syntax", "%s, found %s%s", zWhat, zNear, zOpen);
   }
   return 1;
 }
 
+/* A syntax error; when it is met at the next item, the delimiter left open. */
+static int syntax_error(BibParser *p, size_t off, const char *zWhat){
+  return syntax_error_opened(p, off, zWhat,
+                             !p->bErr && at_next_item(p, off) ? unclosed_opener(p, off) : NO_OPENER);
+}
+
 /* The input ended inside an item: resume at the first '@' that starts a
-** line after the item's '@' (the likeliest next entry), not at the end. */
+** line after the item's '@' (the likeliest next entry), not at the end.
+** off is the delimiter that is not closed ('{', '"', '(') or the end. */
 static int unterminated(BibParser *p, size_t atItem, size_t off, const char *zWhat){
   size_t k;
-  syntax_error(p, off, zWhat);
+  if( off<p->n && (p->z[off]=='{' || p->z[off]=='"' || p->z[off]=='(') ){
+    syntax_error_opened(p, off, zWhat, off);
+  }else{
+    syntax_error(p, off, zWhat);
+  }
   p->bRecovering = 1;
   for(k=atItem+1; k<p->n; k++){
     if( p->z[k]=='@' ){
@@ -361,8 +441,14 @@ static int parse_value(BibParser *p, size_t atItem, int bStore){
         if( c=='{' ) depth++;
         else if( c=='}' ){
           if( depth==0 ){
+            /* a quote left open reads on to the entry's '}': say so when it
+            ** swallowed a line that looks like a field */
+            size_t j = i+1, opener = NO_OPENER;
+            while( (j = bibscan_find3(z, j, k, '\n', '\n', '\n'))<k ){
+              if( line_looks_like_field_or_item(p, ++j) ){ opener = i; break; }
+            }
             p->i = k;
-            return syntax_error(p, k, "unbalanced '}' in a quoted value");
+            return syntax_error_opened(p, k, "unbalanced '}' in a quoted value", opener);
           }
           depth--;
         }else if( c=='"' && depth==0 ) break;
@@ -593,6 +679,7 @@ static void parse_item(BibParser *p){
   int rc = 0, line;
   BibEntry *pE = &p->entry;
   reset_item(p);
+  p->iOpen = p->n;
   pE->iStart = at;
   line = 0;
   /* a light pass needs no lines, nor a caller that does not read them */
@@ -623,6 +710,7 @@ static void parse_item(BibParser *p){
     goto done;
   }
   close = z[i]=='{' ? '}' : ')';
+  p->iOpen = i;
   p->i = i+1;
   switch( pE->eKind ){
     case BIB_COMMENT: {

@@ -43,6 +43,7 @@
 #include "bibformat.h"
 #include "bibids.h"
 #include "bibnames.h"
+#include "bibprotect.h"
 #include "bibscan.h"
 #include "bibtex.h"
 #include "citekey.h"
@@ -594,6 +595,17 @@ static void cite_key_func(sqlite3_context *ctx, int argc, sqlite3_value **argv){
   pe_result_buf(ctx, rc, &out);
 }
 
+static void protect_func(sqlite3_context *ctx, int argc, sqlite3_value **argv){
+  const char *z;
+  size_t n;
+  PeBuf out;
+  if( pe_any_null(argc, argv) ) return;
+  z = pe_value_text(argv[0], &n);
+  if( z==0 ){ sqlite3_result_error_nomem(ctx); return; }
+  pe_buf_init(&out);
+  pe_result_buf(ctx, bib_protect(&out, z, n), &out);
+}
+
 static const PeFunction aFunc[] = {
   PE_SCALAR("bibtex_format", 3, PE_PURE, format_func,
     "bibtex_format(type, key, fields_json) -> text",
@@ -602,7 +614,12 @@ static const PeFunction aFunc[] = {
   PE_SCALAR("cite_key", 3, PE_PURE, cite_key_func,
     "cite_key(author, year, title) -> text",
     "A citation key like vaswani2017attention: first author's last name, year, "
-    "first title word that is not a stop word, folded to ASCII."),
+    "first title word that is not a stop word, folded to ASCII (Chinese, Japanese and Korean "
+    "romanized)."),
+  PE_SCALAR("bibtex_protect", 1, PE_PURE, protect_func,
+    "bibtex_protect(title) -> text",
+    "A title with the words whose case matters braced as Better BibTeX does (acronyms, inner "
+    "capitals: {ConvBERT}, {BERT}), so BibTeX styles keep them; never the whole title."),
 };
 
 static const PeTvfArg aTextArg[] = {

@@ -7,7 +7,9 @@
 ** does: van der Maaten -> maaten), the first run of digits of the year, and
 ** the first word of the title that is not a stop word; each with LaTeX
 ** decoded, folded to lowercase ASCII (ü -> u, ß -> ss, ø -> o) and cut to
-** its letters and digits.  Without an author the key starts with "anon".
+** its letters and digits.  Without an author the title gives the name part
+** (attention2017you), without either the key is "anon".  CJK text is
+** romanized first (romanize.h).
 */
 #ifndef PE_CITEKEY_H
 #define PE_CITEKEY_H

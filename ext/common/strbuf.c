@@ -68,26 +68,29 @@ int pe_buf_append_utf8(PeBuf *b, uint32_t c){
   return pe_buf_append(b, a, pe_utf8_encode(c, a));
 }
 
+/* Bytes a JSON string cannot hold as they are: '"', '\\' and controls. */
+static int json_special(unsigned char c){ return c<0x20 || c=='"' || c=='\\'; }
+
 int pe_buf_append_json(PeBuf *b, const char *z, size_t n){
-  size_t i, start = 0;
+  size_t i = 0;
   if( pe_buf_appendc(b, '"') ) return PE_NOMEM;
-  for(i=0; i<n; i++){
-    unsigned char c = (unsigned char)z[i];
-    const char *esc = 0;
+  while( i<n ){
+    size_t start = i;
+    unsigned char c;
+    const char *esc;
     char hex[8];
+    while( i<n && !json_special((unsigned char)z[i]) ) i++;    /* a plain run, copied at once */
+    if( i>start ) pe_buf_append(b, z+start, i-start);
+    if( i>=n ) break;
+    c = (unsigned char)z[i++];
     if( c=='"' ) esc = "\\\"";
     else if( c=='\\' ) esc = "\\\\";
     else if( c=='\n' ) esc = "\\n";
     else if( c=='\r' ) esc = "\\r";
     else if( c=='\t' ) esc = "\\t";
-    else if( c<0x20 ){ snprintf(hex, sizeof hex, "\\u%04x", c); esc = hex; }
-    if( esc ){
-      pe_buf_append(b, z+start, i-start);
-      pe_buf_appends(b, esc);
-      start = i+1;
-    }
+    else{ snprintf(hex, sizeof hex, "\\u%04x", c); esc = hex; }
+    pe_buf_appends(b, esc);
   }
-  pe_buf_append(b, z+start, n-start);
   return pe_buf_appendc(b, '"');
 }
 

@@ -225,6 +225,15 @@ int pe_is_cjk(uint32_t c){
       || (c>=0x1B000 && c<=0x1B16F);    /* Kana Supplement/Extended */
 }
 
+int pe_is_letter(uint32_t c){
+  if( c<0x80 ) return (c|0x20)>='a' && (c|0x20)<='z';
+  switch( utf8proc_category((utf8proc_int32_t)c) ){
+    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO: return 1;
+    default: return 0;
+  }
+}
+
 int pe_is_word_char(uint32_t c){
   if( c<0x80 ) return ((c|0x20)>='a' && (c|0x20)<='z') || (c>='0' && c<='9');
   switch( utf8proc_category((utf8proc_int32_t)c) ){

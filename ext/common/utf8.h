@@ -47,5 +47,6 @@ int pe_fold_is_trivial(const char *z, size_t n);
 int pe_is_cjk(uint32_t c);      /* Han (all blocks, compatibility forms), kana, bopomofo */
 int pe_is_space(uint32_t c);    /* Unicode White_Space */
 int pe_is_word_char(uint32_t c);  /* letter, digit or mark (L*, M*, N*) */
+int pe_is_letter(uint32_t c);     /* a letter (L*) */
 
 #endif

@@ -237,6 +237,93 @@ static void emit_decoded(const char *z, size_t n, int keepClosers, PeBuf *out){
   }
 }
 
+/*
+** Hosts whose URLs write more after the DOI than the DOI: the DOI follows
+** the path (zPath, right before '10.') of a URL of the host (zHost, after
+** '//' or '.', followed by '/'; '/' may be written %2F), and ends where the
+** shape says.
+*/
+typedef enum UrlTail {
+  TAIL_RXIV,       /* 10.1101/<digits and dots>, then the URL's vN, .full, .full.pdf... */
+  TAIL_PDF,        /* the URL's '.pdf' after the DOI */
+  TAIL_VIEW,       /* the URL's '/full', '/pdf', '/abstract', '/text' after the DOI */
+} UrlTail;
+
+static const struct { const char *zHost, *zPath; UrlTail eTail; } aUrlShape[] = {
+  { "biorxiv.org", "/content/", TAIL_RXIV },      /* bioRxiv, medRxiv: DOIs without version */
+  { "medrxiv.org", "/content/", TAIL_RXIV },
+  { "link.springer.com", "/content/pdf/", TAIL_PDF },
+  { "frontiersin.org", "/articles/", TAIL_VIEW },  /* also /journals/<name>/articles/ */
+};
+#define MAX_URL_BEFORE_DOI 256   /* how far before the DOI its URL's host may be */
+
+/* '/' or %2F ending z[0..i): its length, else 0. */
+static size_t slash_before(const char *z, size_t i){
+  if( i>=1 && z[i-1]=='/' ) return 1;
+  if( i>=3 && z[i-3]=='%' && z[i-2]=='2' && (z[i-1]|0x20)=='f' ) return 3;
+  return 0;
+}
+
+/* Does z[0..i) end with zPath ('/' as '/' or %2F, ASCII case-insensitive)?
+** Where it starts in *pStart. */
+static int ends_with_path(const char *z, size_t i, const char *zPath, size_t *pStart){
+  size_t k = strlen(zPath);
+  while( k>0 ){
+    char c = zPath[--k];
+    size_t sl = c=='/' ? slash_before(z, i) : 0;
+    if( sl ){ i -= sl; continue; }
+    if( i==0 || (z[i-1]|0x20)!=c ) return 0;
+    i--;
+  }
+  *pStart = i;
+  return 1;
+}
+
+/* Is zHost the host of the URL that z[0..j) ends in (looked for at most
+** MAX_URL_BEFORE_DOI bytes back, in the same run of non-space text)? */
+static int url_host_is(const char *z, size_t j, const char *zHost){
+  size_t nHost = strlen(zHost), lo = j>MAX_URL_BEFORE_DOI ? j-MAX_URL_BEFORE_DOI : 0, h;
+  for(h=j; h>lo && !ends_doi(z[h-1], 0); h--){}
+  for(; h+nHost<=j; h++){
+    size_t after = h+nHost;
+    if( strncasecmp(z+h, zHost, nHost)!=0 ) continue;
+    if( h>0 && z[h-1]!='.' && !slash_before(z, h) ) continue;
+    if( after==j || z[after]=='/' || (z[after]=='%' && after+2<j && z[after+1]=='2'
+                                      && (z[after+2]|0x20)=='f') ) return 1;
+  }
+  return 0;
+}
+
+/* Does z[s..e) end with zTail (ASCII, case-insensitive)? */
+static int ends_with(const char *z, size_t s, size_t e, const char *zTail){
+  size_t k = strlen(zTail);
+  return e-s>k && strncasecmp(z+e-k, zTail, k)==0;
+}
+
+/* The end of the DOI z[i..e) (its suffix from s) in the URL it is part of. */
+static size_t url_doi_end(const char *z, size_t i, size_t s, size_t e){
+  static const char *const azView[] = { "/full", "/pdf", "/abstract", "/text" };
+  size_t k, j, p;
+  for(k=0; k<sizeof(aUrlShape)/sizeof(aUrlShape[0]); k++){
+    if( !ends_with_path(z, i, aUrlShape[k].zPath, &p) || !url_host_is(z, p, aUrlShape[k].zHost) ) continue;
+    switch( aUrlShape[k].eTail ){
+      case TAIL_RXIV:
+        if( memcmp(z+i, "10.1101", 7)!=0 || i+7+slash_at(z, s, i+7)!=s ) return e;
+        for(j=s; j<e && (is_digit(z[j]) || z[j]=='.'); j++){}
+        while( j>s && z[j-1]=='.' ) j--;
+        return j>s ? j : e;
+      case TAIL_PDF:
+        return ends_with(z, s, e, ".pdf") ? e-4 : e;
+      case TAIL_VIEW:
+        for(j=0; j<sizeof(azView)/sizeof(azView[0]); j++){
+          if( ends_with(z, s, e, azView[j]) ) return e-strlen(azView[j]);
+        }
+        return e;
+    }
+  }
+  return e;
+}
+
 int pe_doi_find(const char *z, size_t n, PeBuf *out){
   size_t i;
   for(i=0; i+4<n; i++){
@@ -256,6 +343,7 @@ int pe_doi_find(const char *z, size_t n, PeBuf *out){
     ** in any order. */
     while( e>s && strchr(".,;:!?([<", z[e-1]) ) e--;
     if( e==s ) continue;
+    e = url_doi_end(z, i, s, e);
     /* Emit: the prefix with '/', the suffix decoded, all lowercased. */
     start = out->n;
     emit_decoded(z+i, e-i, 0, out);

@@ -25,7 +25,13 @@
 **   '?' query or '#' fragment ('&' too when the DOI's '/' is written %2F), a non-ASCII character (so '。' or '，' after
 **   it in Chinese text ends it), or a closing ')', ']' or '>' without its opener
 **   (balanced brackets inside, as in 10.1016/S0140-6736(20)30183-5, stay).
-**   Trailing . , ; : ! ? are trimmed.  %XX escapes are decoded (doi.org and
+**   Trailing . , ; : ! ? are trimmed.  In the URLs of hosts that write
+**   more than the DOI after it, that part is the URL's: bioRxiv and medRxiv
+**   (biorxiv.org/content/10.1101/2021.03.19.436227v2.full.pdf: their DOIs
+**   are digits and dots, the version and the view are the URL's), Springer's
+**   PDFs (link.springer.com/content/pdf/<doi>.pdf) and Frontiers' views
+**   (frontiersin.org/articles/<doi>/full, /pdf, /abstract, /text).  Elsewhere
+**   a suffix is kept as written ('10.5281/zenodo.1234v2').  %XX escapes are decoded (doi.org and
 **   publisher URLs write '/' as %2F), then the DOI is lowercased (DOIs are
 **   case-insensitive).  An escape stays (lowercased) when its character would
 **   end or change the DOI where the result is read again (a closer without

@@ -10,8 +10,8 @@
 **   1. Identifiers.  Equal DOIs, or equal arXiv ids: SAME.  Two DOIs (or two
 **      arXiv ids) that differ: DIFFERENT.  An arXiv DOI (10.48550/arXiv.X) is
 **      read as the arXiv id X.
-**   2. Titles.  Not similar (title_similarity below PE_TITLE_SAME, and
-**      neither is the other plus a subtitle): DIFFERENT.
+**   2. Titles.  Neither the same title, nor one plus a subtitle, nor similar
+**      (pe_title_relation: title.h): DIFFERENT.
 **   3. Guards, for similar titles:
 **      - a book, a thesis and a paper (article, inproceedings, misc, report,
 **        chapter...) are three kinds of work: DIFFERENT;
@@ -75,14 +75,9 @@ int pe_merge_from_json(PeMergeJson *p, const char *z, size_t n);
 void pe_merge_json_free(PeMergeJson *p);
 
 /* The keys that find a record's possible duplicates through an index, as a
-** JSON array of strings, appended to out: "doi:<doi>", "arxiv:<id>",
-** "t:<title key>", and "t:" keys of the title without its subtitle and of
-** the title without a leading 'Name: ' when it has them, and for titles of
-** four words or more "h:<first half of the words>" and "e:<second half>".
-** Two records share a key when they share a DOI or an arXiv id, when their
-** titles have one key, when one title is the other plus a subtitle or a
-** leading 'Name: ', and when their titles differ in one word only (a typo
-** leaves one half whole).  PE_OK or PE_NOMEM. */
+** JSON array of strings, appended to out: "doi:<doi>", "arxiv:<id>", then
+** the title's blocking keys (pe_title_keys, title.h, which says which
+** spellings always share one).  PE_OK or PE_NOMEM. */
 int pe_merge_keys(PeBuf *out, const char *zTitle, const char *zDoi, const char *zArxiv);
 
 #endif

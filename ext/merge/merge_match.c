@@ -2,94 +2,12 @@
 #include <stdio.h>
 #include <string.h>
 #include "merge.h"
-#include "merge_int.h"
 #include "bibtex/bibnames.h"
 #include "title/title.h"
 
 static int empty(const char *z){ return z==0 || z[0]==0; }
 
 /* ------------------------------------------------------------ titles */
-
-static int is_word_byte(char c){ return (unsigned char)c>=0x80 || (c>='0'&&c<='9') || ((c|0x20)>='a'&&(c|0x20)<='z'); }
-
-/* Words in z[0..n). */
-static int count_words(const char *z, size_t n){
-  size_t i;
-  int w = 0, in = 0;
-  for(i=0; i<n; i++){
-    int b = is_word_byte(z[i]);
-    if( b && !in ) w++;
-    in = b;
-  }
-  return w;
-}
-
-/* The length of a subtitle separator at z[i..n), 0 if there is none:
-** ': ', ' - ', ' -- ', ' --- ', ' — ', ' – ', '—', '? ', '：'. */
-static size_t separator_at(const char *z, size_t i, size_t n){
-  static const char *const azSep[] = { ": ", " --- ", " -- ", " - ", " \xE2\x80\x94 ", " \xE2\x80\x93 ",
-                                       "\xE2\x80\x94", "? ", "\xEF\xBC\x9A" };
-  size_t k;
-  switch( z[i] ){            /* the first bytes the separators start with */
-    case ':': case ' ': case '?': case '\xE2': case '\xEF': break;
-    default: return 0;
-  }
-  for(k=0; k<sizeof(azSep)/sizeof(azSep[0]); k++){
-    size_t m = strlen(azSep[k]);
-    if( i+m<=n && memcmp(z+i, azSep[k], m)==0 ) return m;
-  }
-  return 0;
-}
-
-size_t pe_merge_main_title(const char *z, size_t n){
-  size_t i, cut = n, lastWord = 0;
-  int nWord = 0, in = 0, haveWord = 0;
-  /* a closing parenthetical: '... Models (DDPM)' */
-  while( n>0 && (z[n-1]==' ' || z[n-1]=='.') ) n--;
-  if( n>0 && z[n-1]==')' ){
-    size_t depth = 0;
-    for(i=n; i>0; i--){
-      if( z[i-1]==')' ) depth++;
-      else if( z[i-1]=='(' && --depth==0 ){ break; }
-    }
-    if( i>0 && count_words(z, i-1)>=2 ) cut = i-1;
-  }
-  /* the last word byte before the cut: a separator needs a word after it */
-  for(i=cut; i>0; i--) if( is_word_byte(z[i-1]) ){ lastWord = i-1; haveWord = 1; break; }
-  /* the first separator with two words before it and one after */
-  for(i=0; i<cut; i++){
-    int b = is_word_byte(z[i]);
-    size_t m;
-    if( b && !in ) nWord++;
-    in = b;
-    if( nWord>=2 && !b && (m = separator_at(z, i, cut))!=0 && haveWord && lastWord>=i+m ){
-      cut = i;
-      break;
-    }
-  }
-  while( cut>0 && (z[cut-1]==' ' || z[cut-1]==',') ) cut--;
-  return cut;
-}
-
-size_t pe_merge_name_prefix(const char *z, size_t n){
-  size_t i = 0;
-  while( i<n && is_word_byte(z[i]) ) i++;          /* one word: letters, digits, UTF-8 */
-  while( i<n && (z[i]=='-' || is_word_byte(z[i])) ) i++;
-  if( i==0 || i+2>n || z[i]!=':' || z[i+1]!=' ' ) return 0;
-  return count_words(z+i+2, n-i-2)>=2 ? i+2 : 0;
-}
-
-/* Equal title keys of a[0..na) and b[0..nb)?  -1 on OOM. */
-static int same_key(const char *a, size_t na, const char *b, size_t nb){
-  PeBuf ka, kb;
-  int r;
-  pe_buf_init(&ka); pe_buf_init(&kb);
-  pe_title_key(&ka, a, na);
-  pe_title_key(&kb, b, nb);
-  r = (ka.oom || kb.oom) ? -1 : (ka.n==kb.n && (ka.n==0 || memcmp(ka.z, kb.z, ka.n)==0));
-  pe_buf_free(&ka); pe_buf_free(&kb);
-  return r;
-}
 
 /* ----------------------------------------------------------- authors */
 
@@ -233,7 +151,7 @@ int pe_merge_decide(const PeRecord *a, const PeRecord *b, PeMergeVerdict *v){
   const char *ta = a->zTitle ? a->zTitle : "", *tb = b->zTitle ? b->zTitle : "";
   size_t nta = strlen(ta), ntb = strlen(tb);
   Person pa[MAX_AUTHORS], pb[MAX_AUTHORS];
-  int npa, npb, sameKey, subtitle = 0, ca, cb, withAuthors;
+  int npa, npb, sameKey, subtitle, rel, ca, cb, withAuthors;
   int venuesAgree, venuesClash, yearsAgree;
   double s;
 
@@ -251,22 +169,15 @@ int pe_merge_decide(const PeRecord *a, const PeRecord *b, PeMergeVerdict *v){
 
   /* 2. titles */
   s = pe_title_similarity(ta, nta, tb, ntb);
-  if( s<0 ) return PE_NOMEM;
-  if( (sameKey = same_key(ta, nta, tb, ntb))<0 ) return PE_NOMEM;
-  if( s<PE_TITLE_SAME ){
-    size_t ma = pe_merge_main_title(ta, nta), mb = pe_merge_main_title(tb, ntb);
-    int r1 = ma<nta ? same_key(ta, ma, tb, ntb) : 0;
-    int r2 = mb<ntb ? same_key(ta, nta, tb, mb) : 0;
-    int r3 = (ma<nta && mb<ntb) ? same_key(ta, ma, tb, mb) : 0;
-    if( r1<0 || r2<0 || r3<0 ) return PE_NOMEM;
-    subtitle = r1 || r2 || r3;
-    if( !subtitle ){
-      char zS[16];
-      snprintf(zS, sizeof zS, "%.2f", s);
-      say(v, PE_MERGE_DIFFERENT, s, "titles differ (similarity %s)", zS, 0);
-      return PE_OK;
-    }
+  if( s<0 || pe_title_relation(ta, nta, tb, ntb, &rel) ) return PE_NOMEM;
+  if( rel==PE_TITLE_DIFFERENT ){
+    char zS[16];
+    snprintf(zS, sizeof zS, "%.2f", s);
+    say(v, PE_MERGE_DIFFERENT, s, "titles differ (similarity %s)", zS, 0);
+    return PE_OK;
   }
+  sameKey = rel==PE_TITLE_EQUAL;
+  subtitle = rel==PE_TITLE_SUBTITLE;
 
   /* 3. guards */
   ca = work_class(a->zType); cb = work_class(b->zType);

@@ -8,6 +8,7 @@
 #include "common/strbuf.h"
 #include "regex.h"
 #include "regex_litset.h"
+#include "regex_words.h"
 #include "common/utf8.h"
 
 #define COMPILE_OPTIONS (PCRE2_UTF|PCRE2_UCP|PCRE2_MATCH_INVALID_UTF|PCRE2_NEVER_BACKSLASH_C)
@@ -147,6 +148,7 @@ int pe_regex_flags(const char *z, size_t n, uint32_t *pOptions, char **pzErr){
       case 'm': o |= PCRE2_MULTILINE; break;
       case 's': o |= PCRE2_DOTALL; break;
       case 'x': o |= PCRE2_EXTENDED; break;
+      case 'w': o |= PE_REGEX_WORDS; break;
       default: {
         /* Name the whole character, even when it is not ASCII. */
         size_t k = i+1;
@@ -157,7 +159,7 @@ int pe_regex_flags(const char *z, size_t n, uint32_t *pOptions, char **pzErr){
         pe_regex_append_valid_utf8(&b, z+i, k-i);
         pe_buf_appends(&b, "' in '");
         pe_regex_append_valid_utf8(&b, z, n);
-        pe_buf_appends(&b, "' (flags are i, m, s, x)");
+        pe_buf_appends(&b, "' (flags are i, m, s, x, w)");
         *pzErr = pe_buf_finish(&b, 0);
         return *pzErr ? PE_ERROR : PE_NOMEM;
       }
@@ -193,12 +195,35 @@ static void regex_free(PeRegex *re){
   pe_free(re);
 }
 
+/* Replace re->code by the code of re's pattern rewritten for the flag w;
+** re->code is 0 with *pErrCode set when that does not compile (a limit
+** the longer pattern hits).  PE_OK or PE_NOMEM. */
+static int words_code(PeRegexEnv *env, PeRegex *re, int *pErrCode, PCRE2_SIZE *pErrOffset){
+  PeBuf b;
+  int changed = 0;
+  pe_buf_init(&b);
+  if( pe_regex_words_rewrite(re->zPat, re->nPat, (re->options & PCRE2_EXTENDED)!=0, &b, &changed) ){
+    pe_buf_free(&b);
+    return PE_NOMEM;
+  }
+  if( changed ){
+    pcre2_code_free(re->code);
+    re->code = pcre2_compile((PCRE2_SPTR)(b.z ? b.z : ""), b.n,
+                             COMPILE_OPTIONS|(re->options & ~PE_REGEX_WORDS),
+                             pErrCode, pErrOffset, env->cctx);
+    *pErrOffset = re->nPat;        /* an offset in the rewritten pattern means nothing here */
+  }
+  pe_buf_free(&b);
+  return PE_OK;
+}
+
 int pe_regex_compile(PeRegexEnv *env, const char *zPat, size_t nPat,
                      uint32_t options, PeRegex **ppRe, char **pzErr){
   PeRegex *re;
   int errCode = 0;
   PCRE2_SIZE errOffset = 0;
   uint32_t nCapture = 0;
+  int rewritten = 0;
   *ppRe = 0;
   re = pe_malloc(sizeof(*re));
   if( re==0 ) return PE_NOMEM;
@@ -211,8 +236,15 @@ int pe_regex_compile(PeRegexEnv *env, const char *zPat, size_t nPat,
   if( re->zPat==0 ){ pe_free(re); return PE_NOMEM; }
   if( nPat ) memcpy(re->zPat, zPat, nPat);
   re->zPat[nPat] = 0;
-  re->code = pcre2_compile((PCRE2_SPTR)re->zPat, nPat, COMPILE_OPTIONS|options,
+  re->code = pcre2_compile((PCRE2_SPTR)re->zPat, nPat, COMPILE_OPTIONS|(options & ~PE_REGEX_WORDS),
                            &errCode, &errOffset, env->cctx);
+  if( re->code && (options & PE_REGEX_WORDS) ){
+    /* The pattern as written compiled (so errors name its own offsets):
+    ** now the one with the reader's word boundaries (regex_words.h). */
+    int rc = words_code(env, re, &errCode, &errOffset);
+    if( rc ){ regex_free(re); return rc; }
+    rewritten = 1;
+  }
   if( re->code==0 ){
     PCRE2_UCHAR aMsg[256];
     PeBuf b;
@@ -235,6 +267,7 @@ int pe_regex_compile(PeRegexEnv *env, const char *zPat, size_t nPat,
       pe_buf_appendf(&b, " (PCRE2's limit: a compiled pattern of %llu code units, link size %u)",
                      nLink>=4 ? 2147483647ULL : (1ULL<<(8*nLink)), (unsigned)nLink);
     }
+    if( rewritten ) pe_buf_appends(&b, " (the pattern as the flag w rewrites its \\b, \\B and \\w)");
     return error_in(pzErr, &b, zPat, nPat);
   }
   pcre2_pattern_info(re->code, PCRE2_INFO_CAPTURECOUNT, &nCapture);

@@ -44,7 +44,11 @@ typedef struct PeTemplate PeTemplate;
 PeRegexEnv *pe_regex_env_new(void);            /* NULL on OOM */
 void pe_regex_env_free(PeRegexEnv *env);       /* drops the cache's references */
 
-/* ---- flags: a string of i m s x (any order, repeats allowed) ---- */
+/* ---- flags: a string of i m s x w (any order, repeats allowed) ----
+** i m s x are PCRE2's options; w (PE_REGEX_WORDS, paperext's own bit,
+** never given to PCRE2) makes a change between CJK and other word
+** characters a word boundary: regex_words.h. */
+#define PE_REGEX_WORDS 0x10000000u
 int pe_regex_flags(const char *z, size_t n, uint32_t *pOptions, char **pzErr);
 
 /* ---- compiling ----

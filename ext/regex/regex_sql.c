@@ -14,7 +14,9 @@
 **   SELECT part FROM regexp_split('a, b,c', ',\s*');     -- a, b, c
 **
 ** Every function also takes a last flags argument: any of i (Unicode
-** case-insensitive), m (^ $ at lines), s (. matches newline), x (extended).
+** case-insensitive), m (^ $ at lines), s (. matches newline), x (extended),
+** w (a change between CJK and Latin/digits is a word boundary for \b \B \w+:
+** regex_words.h).
 ** In a replacement $0 $1 ${1} $name ${name} insert groups and $$ a dollar;
 ** backslashes are literal.  A NULL argument gives NULL (no rows for the
 ** tables).  Positions and lengths count characters, not bytes.  Errors name
@@ -488,11 +490,11 @@ static const PeFunction aFunc[] = {
   F("regexp_like", 2, like_func, "regexp_like(text, pattern) -> 0|1",
     "1 when the pattern matches somewhere in text, else 0."),
   F("regexp_like", 3, like_func, "regexp_like(text, pattern, flags) -> 0|1",
-    "1 when the pattern matches somewhere in text, with flags (i m s x)."),
+    "1 when the pattern matches somewhere in text, with flags (i m s x w)."),
   F("regexp_substr", 2, substr_func, "regexp_substr(text, pattern) -> text",
     "The first match of the pattern in text, NULL if none."),
   F("regexp_substr", 3, substr_func, "regexp_substr(text, pattern, flags) -> text",
-    "The first match of the pattern in text with flags (i m s x), NULL if none."),
+    "The first match of the pattern in text with flags (i m s x w), NULL if none."),
   F("regexp_capture", 3, capture_func, "regexp_capture(text, pattern, group) -> text",
     "A group (number or name) of the first match; NULL if no match or it did not take part."),
   F("regexp_capture", 4, capture_func, "regexp_capture(text, pattern, group, flags) -> text",
@@ -501,11 +503,11 @@ static const PeFunction aFunc[] = {
     "Every match replaced; $0 $1 ${1} $name ${name} insert groups, $$ a dollar."),
   F("regexp_replace", 4, replace_func,
     "regexp_replace(text, pattern, replacement, flags) -> text",
-    "Every match replaced, with flags (i m s x); $1 $name insert groups, $$ a dollar."),
+    "Every match replaced, with flags (i m s x w); $1 $name insert groups, $$ a dollar."),
   F("regexp_count", 2, count_func, "regexp_count(text, pattern) -> integer",
     "The number of non-overlapping matches in text."),
   F("regexp_count", 3, count_func, "regexp_count(text, pattern, flags) -> integer",
-    "The number of non-overlapping matches in text, with flags (i m s x)."),
+    "The number of non-overlapping matches in text, with flags (i m s x w)."),
   F("regexp_instr", 2, instr_func, "regexp_instr(text, pattern) -> integer",
     "The 1-based character position of the first match, 0 if none."),
   F("regexp_instr", 3, instr_func, "regexp_instr(text, pattern, flags) -> integer",

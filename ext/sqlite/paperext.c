@@ -26,6 +26,9 @@ extern const PeUnit pe_unit_readinglist;
 extern const PeUnit pe_unit_fts;
 extern const PeUnit pe_unit_io;
 extern const PeUnit pe_unit_merge;
+extern const PeUnit pe_unit_zotero;
+extern const PeUnit pe_unit_ris;
+extern const PeUnit pe_unit_csljson;
 
 static const PeUnit *const aUnit[] = {
   &pe_unit_meta,
@@ -40,6 +43,9 @@ static const PeUnit *const aUnit[] = {
   &pe_unit_fts,
   &pe_unit_io,
   &pe_unit_merge,
+  &pe_unit_zotero,
+  &pe_unit_ris,
+  &pe_unit_csljson,
 };
 
 const PeUnit *const *pe_units(int *pnUnit){

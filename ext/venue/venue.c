@@ -37,19 +37,32 @@
 #define YEAR_MIN 1950
 #define YEAR_MAX 2099
 #define LONG_WORD 16       /* a word this long may be text without spaces */
+#define SQUASH_MAX_TEXT 1024  /* longer text is not searched for names without spaces */
+#define TYPO_MIN 5         /* shorter words are not corrected ('Anal.', 'Conf.') */
+#define TYPO_MAX 24        /* nor longer ones (PDF text without spaces) */
 
 typedef struct VTok {
   uint32_t off, len;       /* in the prepared text */
   int32_t id;              /* stem id (pe_venue_words), -1 when unknown */
   uint32_t flags;          /* T_* */
   int value;               /* digits or ordinal value, capped */
+  uint32_t clause;         /* which part of the reference: parts are cut at , ; : ( ) [ ] */
+  /* set by venue_index() after tokenizing, so that coverage tests cost O(1): */
+  uint32_t nContentBefore; /* T_CONTENT tokens before this one */
+  uint32_t nExemptBefore;  /* of those, upper-case words in parentheses ('(CAL)') */
+  uint32_t clauseStart, clauseEnd;  /* this token's clause: tokens [start, end) */
+  uint16_t cover[2];       /* longest catalog [0] / overlay [1] match covering it */
 } VTok;
 
 typedef struct VMatch {
   int iTok, nTok;          /* tokens covered */
   int iVenue;              /* catalog index, or -1-i for overlay venue i */
-  unsigned flags;          /* PE_VA_* */
+  unsigned flags;          /* PE_VA_*, M_* */
 } VMatch;
+
+/* Match flags beyond PE_VA_*. */
+#define M_CLAUSE  0x100    /* a whole-venue alias that covers only its part of the text */
+#define M_MATCHED 0x200    /* set on every catalog match (alias_matches() returns it) */
 
 typedef struct VText {
   const char *z; size_t n; /* prepared text (case kept) */
@@ -58,6 +71,9 @@ typedef struct VText {
   int nContent;            /* tokens with T_CONTENT */
   int hasFindings, longWord;
   int arxivYear;
+  int nClause;
+  int typos;               /* correct one-edit typos (the second reading) */
+  int nTypoCandidate;      /* unknown words a second reading would try */
 } VText;
 
 static const char *const azKind[] = { 0, "conference", "journal", "workshop", "preprint" };
@@ -143,6 +159,13 @@ static int tok_char(const char *z, size_t n, size_t i, int *pDigit){
 #define SEP_HYPHEN 2
 #define SEP_OTHER  4
 #define SEP_PAREN  8
+#define SEP_CLAUSE 16      /* also ends a part of the reference (is_clause_break) */
+
+/* ASCII characters that end a part of a reference ('Medical Image Analysis,
+** 67, 101840', 'IEEE TMI (2020)', '[J]. ...'). */
+static int is_clause_break(int c){
+  return c==',' || c==';' || c==':' || c=='(' || c==')' || c=='[' || c==']';
+}
 
 /* The class of the separator character at z[i] (0 for white space). */
 static int sep_class(const char *z, size_t n, size_t i, int *pLen){
@@ -159,6 +182,8 @@ static int sep_class(const char *z, size_t n, size_t i, int *pLen){
   }
   *pLen = pe_utf8_decode((const unsigned char*)z+i, n-i, &cp);
   if( cp==0x2018 || cp==0x2019 || cp==0x2032 || cp==0xB4 ) return SEP_APOS;
+  /* CJK comma, full stop, brackets: 、。《》【】 */
+  if( cp==0x3001 || cp==0x3002 || (cp>=0x3008 && cp<=0x3011) ) return SEP_OTHER|SEP_CLAUSE;
   if( (cp>=0x2010 && cp<=0x2015) || cp==0x2212 ) return SEP_HYPHEN;
   if( pe_is_space(cp) ) return 0;
   return SEP_OTHER;
@@ -316,6 +341,61 @@ static size_t arxiv_id_end(VText *t, size_t start, int nDigit){
   return 0;
 }
 
+/* ------------------------------------------------------------------ */
+/* One-edit typos                                                      */
+
+/* The catalog entry of pe_venue_typo for zLow[0..n) as an original word
+** (eKind 0) or as a word with one letter deleted (eKind 1); -1 when none. */
+static int typo_entry(const char *zLow, int n, int eKind){
+  uint32_t h = pe_venue_hash(zLow, n) ^ (uint32_t)eKind, i;
+  for(i=h & pe_venue_typo_hash_mask; ; i=(i+1) & pe_venue_typo_hash_mask){
+    const PeVenueSlot *slot = &pe_venue_typo_hash[i];
+    const PeVenueTypo *e;
+    if( slot->word==0 ) return -1;
+    if( slot->hash!=h ) continue;
+    e = &pe_venue_typo[slot->word-1];
+    if( e->n==n && e->eKind==eKind && memcmp(e->z, zLow, (size_t)n)==0 ) return (int)slot->word-1;
+  }
+}
+
+/* Fold the candidate word of entry k into *pStem: 0 when two candidates
+** disagree (the typo is ambiguous). */
+static int typo_candidate(int k, int32_t *pWord, int32_t *pStem){
+  uint32_t w;
+  if( k<0 ) return 1;
+  w = pe_venue_typo[k].word;
+  if( w==UINT32_MAX ) return 0;                       /* ambiguous already in the catalog */
+  if( *pStem>=0 && (uint32_t)*pStem!=pe_venue_words[w].stem ) return 0;
+  *pStem = (int32_t)pe_venue_words[w].stem;
+  *pWord = (int32_t)w;
+  return 1;
+}
+
+/* The catalog word that the unknown word z[0..n) (ASCII letters, not all
+** capitals: 'SIGSAC' is an acronym) misspells by one edit -- a letter added,
+** dropped, changed, or two swapped -- when exactly one word of a venue name of
+** two words or more (venue_aliases.tsv, the acronym table, the IEEE and CCF
+** lists; TYPO_MIN to TYPO_MAX letters) is that close; -1 otherwise.
+** Symmetric deletion: z with a letter deleted, and z itself, are looked up
+** among the catalog words and the catalog words with a letter deleted. */
+static int typo_lookup(const char *z, int n){
+  char a[TYPO_MAX+1], d[TYPO_MAX];
+  int i, j;
+  int32_t word = -1, stem = -1;
+  for(i=0; i<n; i++){
+    if( !(CLASS(z[i]) & C_ALPHA) ) return -1;
+    a[i] = (char)LOWER(z[i]);
+  }
+  if( !typo_candidate(typo_entry(a, n, 1), &word, &stem) ) return -1;   /* a letter dropped */
+  for(i=0; i<n; i++){
+    int k = 0;
+    for(j=0; j<n; j++) if( j!=i ) d[k++] = a[j];
+    if( !typo_candidate(typo_entry(d, n-1, 0), &word, &stem) ) return -1;  /* one added */
+    if( !typo_candidate(typo_entry(d, n-1, 1), &word, &stem) ) return -1;  /* changed, swapped */
+  }
+  return word;
+}
+
 /* Cut the text into t->a (allocated by the caller for the worst case, one
 ** token per byte). */
 static void venue_tokenize(VText *t){
@@ -325,6 +405,7 @@ static void venue_tokenize(VText *t){
   size_t n = t->n, i = 0;
   int sep = 0, sawSep = 1;      /* separators since the last token */
   int pagesPending = 0, pendingNumber = 0;
+  uint32_t clause = 0;
   while( i<n ){
     unsigned char c = (unsigned char)z[i];
     size_t start;
@@ -336,9 +417,12 @@ static void venue_tokenize(VText *t){
     if( c<0x80 ){
       int k = CLASS(c);
       if( !(k & C_WORD) ){
-        if( !(k & C_SPACE) ){
+        /* Markdown emphasis ('**CVPR 2021**', '_ICML 2019_', "FAT* '19") separates
+        ** words like a space: "FAT* '19" is FAT with "'19" */
+        if( !(k & C_SPACE) && c!='*' && c!='_' ){
           sep |= (k & C_APOS) ? SEP_APOS : (k & C_HYPHEN) ? SEP_HYPHEN
                : (k & C_PAREN) ? (SEP_OTHER|SEP_PAREN) : SEP_OTHER;
+          if( is_clause_break(c) ) clause++;
         }
         sawSep = 1;
         i++;
@@ -349,6 +433,7 @@ static void venue_tokenize(VText *t){
       len = tok_char(z, n, i, &isDigit);
       if( len==0 ){
         int sl, sc = sep_class(z, n, i, &sl);
+        if( sc & SEP_CLAUSE ){ clause++; sc &= ~SEP_CLAUSE; }
         sep |= sc;
         sawSep = 1;
         i += (size_t)sl;
@@ -395,7 +480,7 @@ static void venue_tokenize(VText *t){
 
     p = &a[nTok];
     p->off = (uint32_t)start; p->len = (uint32_t)(i-start);
-    p->id = -1; p->value = 0;
+    p->id = -1; p->value = 0; p->clause = clause;
     if( tokDigit && (i-start==4 || i-start==7) ){
       size_t idEnd = arxiv_id_end(t, start, (int)(i-start));
       if( idEnd ){ i = idEnd; sawSep = 1; continue; }
@@ -434,8 +519,18 @@ static void venue_tokenize(VText *t){
         cut = 1;
       }
     }
+    if( !cut && p->len>=4 && z[start]=='I' && z[start+1]=='n' && (CLASS(z[start+2]) & C_UPPER)
+     && word_lookup_h(zLow, (int)p->len, h)<0 ){
+      /* 'InIJCAI-19', 'InProceedings of ...': a reference's 'In' glued to the venue */
+      start += 2; p->off += 2; p->len -= 2;
+      cut = 1;
+    }
     if( p->len>=LONG_WORD ) t->longWord = 1;
     w = cut ? word_lookup(z+start, (int)p->len) : word_lookup_h(zLow, (int)p->len, h);
+    if( w<0 && p->len>=TYPO_MIN && p->len<=TYPO_MAX && !all_upper(z+start, (int)p->len) ){
+      t->nTypoCandidate++;
+      if( t->typos ) w = typo_lookup(z+start, (int)p->len);     /* 'Nneural', 'Imagng' */
+    }
     if( w>=0 ){
       const PeVenueWord *pw = &pe_venue_words[w];
       switch( pw->eClass ){
@@ -460,6 +555,7 @@ static void venue_tokenize(VText *t){
     nTok++;
   }
   t->nTok = nTok;
+  t->nClause = (int)clause + 1;
 }
 
 /* ------------------------------------------------------------------ */
@@ -476,15 +572,50 @@ static int case_ok(const VText *t, const VTok *p, const char *zCase){
   return tok_upper(t, p);
 }
 
-static int covers_all(const VText *t, int iTok, int nTok){
-  int j, n = 0;
-  for(j=0; j<t->nTok; j++){
-    const VTok *p = &t->a[j];
-    if( !(p->flags & T_CONTENT) ) continue;
-    /* inside the alias, or an acronym in parentheses: 'IEEE Computer Architecture Letters (CAL)' */
-    if( (j>=iTok && j<iTok+nTok) || ((p->flags & T_PAREN) && tok_upper(t, p)) ) n++;
+/* Prefix counts and clause bounds of the tokens (and of the sentinel
+** t->a[t->nTok]), so that the coverage tests below cost O(1). */
+static void venue_index(VText *t){
+  VTok *a = t->a;
+  int j, n = t->nTok;
+  uint32_t nC = 0, nE = 0, start = 0;
+  for(j=0; j<=n; j++){
+    a[j].nContentBefore = nC;
+    a[j].nExemptBefore = nE;
+    a[j].cover[0] = a[j].cover[1] = 0;
+    if( j==n ) break;
+    if( j>0 && a[j].clause!=a[j-1].clause ) start = (uint32_t)j;
+    a[j].clauseStart = start;
+    if( a[j].flags & T_CONTENT ){
+      nC++;
+      if( (a[j].flags & T_PAREN) && tok_upper(t, &a[j]) ) nE++;
+    }
   }
-  return n==t->nContent;
+  for(j=n-1; j>=0; j--){
+    a[j].clauseEnd = (j==n-1 || a[j+1].clause!=a[j].clause) ? (uint32_t)j+1 : a[j+1].clauseEnd;
+  }
+}
+
+/* Do tokens [iTok, iTok+nTok) hold every content word of tokens [lo, hi),
+** but for acronyms in parentheses ('IEEE Computer Architecture Letters (CAL)')? */
+static int covers_range(const VText *t, int iTok, int nTok, uint32_t lo, uint32_t hi){
+  const VTok *a = t->a;
+  uint32_t in = a[iTok+nTok].nContentBefore - a[iTok].nContentBefore;
+  uint32_t exemptIn = a[iTok+nTok].nExemptBefore - a[iTok].nExemptBefore;
+  uint32_t all = a[hi].nContentBefore - a[lo].nContentBefore;
+  uint32_t exempt = a[hi].nExemptBefore - a[lo].nExemptBefore;
+  return in + (exempt - exemptIn) == all;
+}
+
+static int covers_all(const VText *t, int iTok, int nTok){
+  return covers_range(t, iTok, nTok, 0, (uint32_t)t->nTok);
+}
+
+/* Does the alias fill one whole part of the reference ('Medical Image
+** Analysis, 67, 101840', 'PLOS ONE, 15(3), e0229963')? */
+static int covers_clause(const VText *t, int iTok, int nTok){
+  const VTok *p = &t->a[iTok];
+  if( p->clause!=t->a[iTok+nTok-1].clause ) return 0;
+  return covers_range(t, iTok, nTok, p->clauseStart, p->clauseEnd);
 }
 
 static void add_match(VText *t, int iTok, int nTok, int iVenue, unsigned flags){
@@ -492,18 +623,24 @@ static void add_match(VText *t, int iTok, int nTok, int iVenue, unsigned flags){
   m->iTok = iTok; m->nTok = nTok; m->iVenue = iVenue; m->flags = flags;
 }
 
-/* Does the alias match the tokens at i (its first stem is known to)? */
-static inline int alias_matches(const VText *t, int i, const PeVenueAlias *al){
+/* Does the alias match the tokens at i (its first stem is known to)?  0 when
+** not; else its match flags (M_CLAUSE for a whole-venue alias that fills only
+** its part of the text). */
+static inline unsigned alias_matches(const VText *t, int i, const PeVenueAlias *al){
   const uint32_t *aTok = &pe_venue_alias_toks[al->iTok];
+  unsigned flags = al->flags | M_MATCHED;   /* never 0 for a match */
   int j;
   if( al->nTok > t->nTok-i ) return 0;
   for(j=1; j<al->nTok; j++){
     if( t->a[i+j].id!=(int32_t)aTok[j] ) return 0;
   }
   if( (al->flags & PE_VA_CASE) && !case_ok(t, &t->a[i], al->zCase) ) return 0;
-  if( (al->flags & PE_VA_WHOLE) && !covers_all(t, i, al->nTok) ) return 0;
+  if( (al->flags & PE_VA_WHOLE) && !covers_all(t, i, al->nTok) ){
+    if( !covers_clause(t, i, al->nTok) ) return 0;
+    flags |= M_CLAUSE;
+  }
   if( (al->flags & PE_VA_PUBLISHER) && i>1 && !t->hasFindings ) return 0;
-  return 1;
+  return flags;
 }
 
 /* The second stem of alias k (one-word aliases sort last). */
@@ -531,19 +668,20 @@ static void match_catalog(VText *t){
         if( alias_second(mid)<want ) lo = mid+1; else hi = mid;
       }
       while( lo<end && alias_second(lo)<want ) lo++;
+      unsigned mf = 0;
       for(k=lo; k<end && alias_second(k)==want; k++){
-        if( alias_matches(t, i, &pe_venue_aliases[k]) ) break;
+        if( (mf = alias_matches(t, i, &pe_venue_aliases[k]))!=0 ) break;
       }
-      if( k<end && alias_second(k)==want ){
-        add_match(t, i, pe_venue_aliases[k].nTok, (int)pe_venue_aliases[k].iVenue,
-                  pe_venue_aliases[k].flags);
+      if( mf ){
+        add_match(t, i, pe_venue_aliases[k].nTok, (int)pe_venue_aliases[k].iVenue, mf);
         continue;
       }
     }
     /* the one-word alias, last of the group */
     k = end-1;
-    if( pe_venue_aliases[k].nTok==1 && alias_matches(t, i, &pe_venue_aliases[k]) ){
-      add_match(t, i, 1, (int)pe_venue_aliases[k].iVenue, pe_venue_aliases[k].flags);
+    if( pe_venue_aliases[k].nTok==1 ){
+      unsigned mf = alias_matches(t, i, &pe_venue_aliases[k]);
+      if( mf ) add_match(t, i, 1, (int)pe_venue_aliases[k].iVenue, mf);
     }
   }
 }
@@ -645,12 +783,11 @@ done:
   return rc;
 }
 
-/* The letters of the words of the text, lower case, without numbers and
-** 'vol.'/'pp.' words (the key t->litHash hashes), into a[0..nA); -1 when it
-** does not fit. */
-static int literal_key(const VText *t, char *a, int nA){
+/* The letters of the words of z[from..to), lower case, without numbers and
+** 'vol.'/'pp.' words, into a[0..nA); -1 when it does not fit. */
+static int literal_key(const VText *t, size_t from, size_t to, char *a, int nA){
   const char *z = t->z;
-  size_t n = t->n, i = 0;
+  size_t n = to, i = from;
   int k = 0;
   while( i<n ){
     int isDigit, len = tok_char(z, n, i, &isDigit), k0 = k, digits;
@@ -665,7 +802,8 @@ static int literal_key(const VText *t, char *a, int nA){
       }
       i += (size_t)len;
     }
-    if( !digits ){
+    if( k>(int)pe_venue_literal_max+8 ) return -1;   /* longer than any name (+ 'pages') */
+    if( !digits && i-start<=7 ){                      /* 'pp', 'vol', 'no', 'article' */
       int w = word_lookup(z+start, (int)(i-start));
       if( w>=0 && pe_venue_words[w].eClass==PE_VW_PAGES ) k = k0;
     }
@@ -674,19 +812,15 @@ static int literal_key(const VText *t, char *a, int nA){
   return k;
 }
 
-/* Journals known only by their whole name: when the text names no venue, or
-** only journals by whole name, it may be one of them ('Proceedings of the
-** IEEE', 'Proceedings of the ACM on Human-Computer Interaction').  The table
-** is sorted by the hash of the name. */
-static void match_literal(VText *t){
+/* The journal known only by its whole name whose letters are those of
+** z[from..to), -1 when none.  The table is sorted by the hash of the name. */
+static int literal_find(const VText *t, size_t from, size_t to){
   char a[256];
   uint32_t h;
   int k, n, lo = 0, hi = pe_venue_literal_count;
-  for(k=0; k<t->nMatch; k++){
-    if( t->aMatch[k].iVenue<0 || !(t->aMatch[k].flags & PE_VA_WHOLE) ) return;
-  }
-  n = literal_key(t, a, (int)sizeof(a));
-  if( n<4 ) return;
+  if( to-from >= 4*sizeof(a) ) return -1;        /* longer than any name */
+  n = literal_key(t, from, to, a, (int)sizeof(a));
+  if( n<4 ) return -1;
   h = pe_venue_hash(a, n);
   while( lo<hi ){
     int mid = (lo+hi)/2;
@@ -694,11 +828,43 @@ static void match_literal(VText *t){
   }
   for(k=lo; k<pe_venue_literal_count && pe_venue_literal[k].flags==h; k++){
     if( (int)pe_venue_literal[k].n==n && memcmp(a, pe_venue_literal[k].z, (size_t)n)==0 ){
-      t->nMatch = 0;
-      add_match(t, 0, t->nTok>0 ? t->nTok : 1, (int)pe_venue_literal[k].iVenue, PE_VA_WHOLE);
-      return;
+      return (int)pe_venue_literal[k].iVenue;
     }
   }
+  return -1;
+}
+
+/* Journals known only by their whole name ('Proceedings of the IEEE',
+** 'Proceedings of the ACM on Human-Computer Interaction'): the whole text,
+** when it names no venue or only journals by whole name; else the first part
+** of a reference ('Proceedings of the IEEE, vol. 109, no. 5', 'In Proceedings
+** of the ACM on Human-Computer Interaction 4, CSCW2'), when no venue is named
+** inside it.  A leading 'In' is not part of the name. */
+static void match_literal(VText *t){
+  int k, iV, blocked = 0, iEnd;
+  size_t from;
+  if( t->nTok==0 ) return;
+  for(k=0; k<t->nMatch; k++){
+    if( t->aMatch[k].iVenue<0 || !(t->aMatch[k].flags & PE_VA_WHOLE) ) blocked = 1;
+  }
+  if( !blocked && (iV = literal_find(t, 0, t->n))>=0 ){
+    t->nMatch = 0;
+    add_match(t, 0, t->nTok, iV, PE_VA_WHOLE);
+    return;
+  }
+  iEnd = (int)t->a[0].clauseEnd;
+  if( iEnd==t->nTok && !blocked ) return;      /* one part: tried above */
+  for(k=0; k<t->nMatch; k++){
+    const VMatch *m = &t->aMatch[k];
+    if( m->iTok<iEnd && (m->iVenue<0 || !(m->flags & PE_VA_WHOLE)) ) return;
+  }
+  from = 0;                     /* skip what precedes the first word, and a leading 'In' */
+  while( from<t->n && !is_alnum(t->z[from]) && (unsigned char)t->z[from]<0x80 ) from++;
+  if( from+2<t->n && LOWER(t->z[from])=='i' && LOWER(t->z[from+1])=='n' && !is_alnum(t->z[from+2]) ){
+    from += 2;
+  }
+  iV = literal_find(t, from, iEnd<t->nTok ? t->a[iEnd].off : t->n);
+  if( iV>=0 ) add_match(t, 0, iEnd, iV, PE_VA_WHOLE);
 }
 
 /* ------------------------------------------------------------------ */
@@ -723,13 +889,39 @@ static int venue_catalog_of(const PeVenueOverlay *ov, int iVenue){
   return iVenue>=0 ? iVenue : ov->aVenue[-1-iVenue].iCatalog;
 }
 
-static int better_match(const PeVenueOverlay *ov, const VMatch *a, const VMatch *b){
+/* Is match m an acronym given with its year or in parentheses ('PAKDD 2020',
+** '(PODS '20)'): the venue's own name for itself in a reference? */
+static int is_named_acronym(const VText *t, const VMatch *m){
+  const VTok *p = &t->a[m->iTok], *q;
+  if( m->nTok!=1 || !(m->flags & PE_VA_ACRONYM) ) return 0;
+  if( (uint32_t)m->iTok+1==p->clauseEnd ) return (p->flags & T_PAREN)!=0;   /* '(CVPR)' */
+  q = &t->a[m->iTok+1];                /* 'PAKDD 2020', "(PODS '20)"; not 'CSCW2' */
+  return (q->flags & T_DIGITS) && !(q->flags & T_NOYEAR) && (q->len==4 || q->len==2);
+}
+
+/* Which of two venues' matches names the venue (both not shadowed):
+**   1. the user's aliases win;  2. a real venue beats a preprint server;
+**   3. a match of the whole venue beats one that fills only its part;
+**   4. the venue named more often ('... Symposium on Principles of Database
+**      Systems (PODS '20)': PODS twice, SIGMOD once);
+**   5. an acronym with its year or in parentheses beats another venue's
+**      name ('Advances in Knowledge Discovery and Data Mining: 24th
+**      Pacific-Asia Conference, PAKDD 2020');
+**   6. the first named: joint events go to the lead venue. */
+static int better_match(const PeVenueOverlay *ov, const VText *t, const VMatch *a, int votesA,
+                        const VMatch *b, int votesB){
   int userA = a->iVenue<0, userB = b->iVenue<0;
   int preA = venue_kind_of(ov, a->iVenue)==PE_VK_PREPRINT;
   int preB = venue_kind_of(ov, b->iVenue)==PE_VK_PREPRINT;
-  if( userA!=userB ) return userA;       /* the user's aliases win */
-  if( preA!=preB ) return preB;          /* a real venue beats arXiv */
-  return a->iTok < b->iTok;              /* the first named: joint events go to the lead venue */
+  int partA = (a->flags & M_CLAUSE)!=0, partB = (b->flags & M_CLAUSE)!=0;
+  int accA, accB;
+  if( userA!=userB ) return userA;
+  if( preA!=preB ) return preB;
+  if( partA!=partB ) return partB;
+  if( a->iVenue!=b->iVenue && votesA!=votesB ) return votesA > votesB;
+  accA = is_named_acronym(t, a); accB = is_named_acronym(t, b);
+  if( a->iVenue!=b->iVenue && accA!=accB && (accA ? b : a)->nTok>1 ) return accA;
+  return a->iTok < b->iTok;
 }
 
 static int is_acl_family(const char *z){
@@ -737,7 +929,8 @@ static int is_acl_family(const char *z){
       || strcmp(z, "EACL")==0 || strcmp(z, "AACL")==0;
 }
 
-static int two_digit_year(int v){ return v<60 ? 2000+v : 1900+v; }
+/* 'cvpr21' -> 2021, "ICML'98" -> 1998; '40' to '49' name no year (0). */
+static int two_digit_year(int v){ return v<40 ? 2000+v : v>=50 ? 1900+v : 0; }
 
 static int is_year_tok(const VTok *p){
   return (p->flags & T_DIGITS) && !(p->flags & T_NOYEAR) && p->len==4
@@ -767,17 +960,33 @@ static int volume_year(int iCat, int vol){
   return year_or_0(pe_venue_table[iCat].volumeBase + vol);
 }
 
+/* The year of the venue's nth edition: data/editions.tsv, else its edition
+** rule (venue_aliases.tsv); 0 when neither says. */
 static int edition_year(int iCat, int nth){
   const PeVenue *v;
+  int k;
   if( iCat<0 ) return 0;
   v = &pe_venue_table[iCat];
+  for(k=v->iEdition; k<v->iEdition+v->nEdition; k++){
+    if( pe_venue_editions[k].nth==nth ) return pe_venue_editions[k].year;
+  }
   if( v->editionStep==0 || nth<v->editionMin || nth>200 ) return 0;
   return year_or_0(v->editionBase + v->editionStep*nth);
 }
 
+/* The earliest year the venue's series can have begun (editions are at
+** most yearly), from its edition table; 0 when it has none. */
+static int series_start(int iCat){
+  const PeVenue *v;
+  if( iCat<0 ) return 0;
+  v = &pe_venue_table[iCat];
+  if( v->nEdition==0 ) return 0;
+  return pe_venue_editions[v->iEdition].year - (pe_venue_editions[v->iEdition].nth - 1);
+}
+
 /* The year by the rules, best first; iVenue may be INT32_MIN (no venue). */
 static int decide_year(const VText *t, const PeVenueOverlay *ov, int iVenue){
-  int i, k, volumeYear = 0;
+  int i, k, volumeYear = 0, spacedYear = 0, editionNumber = 0;
   int iCat = iVenue==INT32_MIN ? -1 : venue_catalog_of(ov, iVenue);
   /* 1. a year written next to the venue: 'CVPR 2019', 'cvpr21', "ICLR'21", '2019 Conference on ...' */
   if( iVenue!=INT32_MIN ){
@@ -793,10 +1002,16 @@ static int decide_year(const VText *t, const PeVenueOverlay *ov, int iVenue){
         }else if( (m->flags & PE_VA_VOLUME) && !(p->flags & T_DIGITS) ){
           int r = roman_value(t->z+p->off, (int)p->len);   /* Robotics: Science and Systems XVI */
           if( r && volumeYear==0 ) volumeYear = volume_year(iCat, r);
-        }else if( (p->flags & T_DIGITS) && !(p->flags & T_NOYEAR) && p->len==2
-         && ((p->flags & (T_JOINED|T_APOS|T_HYPHEN))
-             || ((p->flags & T_SPACED) && (m->flags & PE_VA_ACRONYM))) ){
-          return two_digit_year(p->value);   /* cvpr21, ICLR'21, AAAI-20, 'ICML 20' */
+        }else if( (p->flags & T_DIGITS) && !(p->flags & T_NOYEAR) && p->len==2 ){
+          int y = two_digit_year(p->value);
+          if( y && y < series_start(iCat) ){
+            /* 'MICRO-53': before the series began, so an edition, not a year */
+            if( editionNumber==0 ) editionNumber = p->value;
+          }else if( p->flags & (T_JOINED|T_APOS|T_HYPHEN) ){
+            return y;                        /* cvpr21, ICLR'21, AAAI-20 */
+          }else if( (p->flags & T_SPACED) && (m->flags & PE_VA_ACRONYM) && spacedYear==0 ){
+            spacedYear = y;                  /* 'ICML 20', unless a full year is written ('PVLDB 13, 12 (2020)') */
+          }
         }
       }
       if( m->iTok>0 && is_year_tok(&t->a[m->iTok-1]) ) return t->a[m->iTok-1].value;
@@ -806,11 +1021,13 @@ static int decide_year(const VText *t, const PeVenueOverlay *ov, int iVenue){
   for(i=0; i<t->nTok; i++){
     if( is_year_tok(&t->a[i]) ) return t->a[i].value;
   }
+  if( spacedYear ) return spacedYear;
   /* 3. "'20" */
   for(i=0; i<t->nTok; i++){
     const VTok *p = &t->a[i];
     if( (p->flags & T_DIGITS) && (p->flags & T_APOS) && p->len==2 && !(p->flags & T_NOYEAR) ){
-      return two_digit_year(p->value);
+      int y = two_digit_year(p->value);
+      if( y ) return y;
     }
   }
   /* 4. an edition or volume number of the venue */
@@ -821,6 +1038,10 @@ static int decide_year(const VText *t, const PeVenueOverlay *ov, int iVenue){
         int y = edition_year(iCat, t->a[i].value);
         if( y ) return y;
       }
+    }
+    if( editionNumber ){
+      int y = edition_year(iCat, editionNumber);
+      if( y ) return y;
     }
   }
   /* 5. an arXiv id */
@@ -846,24 +1067,57 @@ static int is_workshop(const VText *t, const VMatch *best, int iVenue){
   return 0;
 }
 
+/* Note on each token the longest match covering it (catalog and overlay
+** apart).  Aliases are at most 255 tokens long, and the one match that may be
+** longer (a squashed or literal name) is then the only one, so this costs
+** O(tokens). */
+static void note_cover(VText *t){
+  int k, j;
+  for(k=0; k<t->nMatch; k++){
+    const VMatch *m = &t->aMatch[k];
+    int c = m->iVenue<0, len = m->nTok>65535 ? 65535 : m->nTok;
+    for(j=m->iTok; j<m->iTok+m->nTok && j<t->nTok; j++){
+      if( t->a[j].cover[c]<len ) t->a[j].cover[c] = (uint16_t)len;
+    }
+  }
+}
+
 /* Does match m overlap a longer match (the shorter is then part of a longer
 ** name: 'Conference on Computer Vision' inside 'European Conference on ...')? */
 static int is_shadowed(const VText *t, const VMatch *m){
-  int k;
-  for(k=0; k<t->nMatch; k++){
-    const VMatch *o = &t->aMatch[k];
-    if( o->nTok > m->nTok && (o->iVenue<0)==(m->iVenue<0)
-     && o->iTok < m->iTok+m->nTok && m->iTok < o->iTok+o->nTok ) return 1;
+  int j, c = m->iVenue<0;
+  for(j=m->iTok; j<m->iTok+m->nTok && j<t->nTok; j++){
+    if( t->a[j].cover[c] > m->nTok ) return 1;
   }
   return 0;
 }
 
-static void venue_decide(const VText *t, const PeVenueOverlay *ov, PeVenueInfo *pOut){
+/* How many of the first VOTERS unshadowed matches name venue iVenue.  A
+** reference names a venue a few times at most; counting only the first ones
+** keeps the choice linear in the number of matches. */
+#define VOTERS 32
+static int venue_votes(const VText *t, const unsigned char *aShadow, int iVenue){
+  int k, n = 0, seen = 0;
+  for(k=0; k<t->nMatch && seen<VOTERS; k++){
+    if( aShadow[k] ) continue;
+    seen++;
+    if( t->aMatch[k].iVenue==iVenue ) n++;
+  }
+  return n;
+}
+
+static void venue_decide(const VText *t, const PeVenueOverlay *ov, PeVenueInfo *pOut,
+                         unsigned char *aShadow){
   const VMatch *best = 0;
-  int k, iVenue = INT32_MIN, eKind = PE_VK_NONE, workshop;
+  int k, iVenue = INT32_MIN, eKind = PE_VK_NONE, workshop, bestVotes = 0;
+  for(k=0; k<t->nMatch; k++) aShadow[k] = (unsigned char)is_shadowed(t, &t->aMatch[k]);
   for(k=0; k<t->nMatch; k++){
-    if( is_shadowed(t, &t->aMatch[k]) ) continue;
-    if( best==0 || better_match(ov, &t->aMatch[k], best) ) best = &t->aMatch[k];
+    const VMatch *m = &t->aMatch[k];
+    int votes;
+    if( aShadow[k] ) continue;
+    if( best && m->iVenue==best->iVenue ) continue;   /* the first match of a venue speaks for it */
+    votes = venue_votes(t, aShadow, m->iVenue);
+    if( best==0 || better_match(ov, t, m, votes, best, bestVotes) ){ best = m; bestVotes = votes; }
   }
   if( best ){
     iVenue = best->iVenue;
@@ -896,7 +1150,73 @@ static void venue_decide(const VText *t, const PeVenueOverlay *ov, PeVenueInfo *
   }
   pOut->eKind = eKind;
   pOut->isUser = iVenue<0 && iVenue!=INT32_MIN;
+  pOut->iCatalog = iVenue==INT32_MIN ? -1 : venue_catalog_of(ov, iVenue);
   pOut->year = decide_year(t, ov, iVenue);
+}
+
+/* The edition the venue held in year, 0 when its table and rule do not say. */
+static int edition_of_year(int iCat, int year){
+  const PeVenue *v = &pe_venue_table[iCat];
+  int k, d;
+  for(k=v->iEdition; k<v->iEdition+v->nEdition; k++){
+    if( pe_venue_editions[k].year==year ) return pe_venue_editions[k].nth;
+  }
+  if( v->editionStep==0 || year<YEAR_MIN ) return 0;
+  d = year - v->editionBase;
+  if( d<=0 || d % v->editionStep ) return 0;
+  return d / v->editionStep >= v->editionMin ? d / v->editionStep : 0;
+}
+
+/* Append '37th', '1st', '22nd', '113th'. */
+static void append_ordinal(PeBuf *b, int n){
+  const char *zSuf = "th";
+  if( n%100<11 || n%100>13 ){
+    if( n%10==1 ) zSuf = "st"; else if( n%10==2 ) zSuf = "nd"; else if( n%10==3 ) zSuf = "rd";
+  }
+  pe_buf_appendf(b, "%d%s", n, zSuf);
+}
+
+/* Expand the template z (venue_aliases.tsv: '[...]' is kept only when every
+** {YEAR} and {Nth} inside it is known) into b. */
+static void expand_proceedings(PeBuf *b, const char *z, int year, int nth){
+  while( *z ){
+    if( *z=='[' ){
+      const char *zEnd = strchr(z, ']'), *q;
+      int ok = 1;
+      if( zEnd==0 ) zEnd = z + strlen(z);
+      for(q=z+1; q<zEnd; q++){
+        if( strncmp(q, "{YEAR}", 6)==0 && year==0 ) ok = 0;
+        if( strncmp(q, "{Nth}", 5)==0 && nth==0 ) ok = 0;
+      }
+      if( ok ){
+        for(q=z+1; q<zEnd; ){
+          if( strncmp(q, "{YEAR}", 6)==0 ){ pe_buf_appendf(b, "%d", year); q += 6; }
+          else if( strncmp(q, "{Nth}", 5)==0 ){ append_ordinal(b, nth); q += 5; }
+          else pe_buf_appendc(b, *q++);
+        }
+      }
+      z = *zEnd ? zEnd+1 : zEnd;
+    }else if( strncmp(z, "{YEAR}", 6)==0 && year ){
+      pe_buf_appendf(b, "%d", year); z += 6;
+    }else if( strncmp(z, "{Nth}", 5)==0 && nth ){
+      append_ordinal(b, nth); z += 5;
+    }else{
+      pe_buf_appendc(b, *z++);
+    }
+  }
+}
+
+int pe_venue_proceedings(const PeVenueInfo *v, PeBuf *pBuf, int *pKnown){
+  const PeVenue *pv;
+  *pKnown = 0;
+  if( v->iCatalog<0 ) return PE_OK;
+  pv = &pe_venue_table[v->iCatalog];
+  if( pv->zProceedings[0]==0 ) return PE_OK;
+  expand_proceedings(pBuf, pv->zProceedings, v->year,
+                     v->year ? edition_of_year(v->iCatalog, v->year) : 0);
+  if( pBuf->oom ) return PE_NOMEM;
+  *pKnown = 1;
+  return PE_OK;
 }
 
 int pe_venue_parse(const PeVenueOverlay *ov, const char *z, size_t n, PeVenueInfo *pOut){
@@ -904,9 +1224,11 @@ int pe_venue_parse(const PeVenueOverlay *ov, const char *z, size_t n, PeVenueInf
   PeBuf buf;
   VTok aTokStatic[192];
   VMatch aMatchStatic[2*192];
+  unsigned char aShadowStatic[2*192], *aShadow = aShadowStatic;
   size_t nMax;
   int rc = PE_OK;
   memset(pOut, 0, sizeof(*pOut));
+  pOut->iCatalog = -1;
   if( n>PE_VENUE_MAX_TEXT ) return PE_TOOBIG;
   memset(&t, 0, sizeof(t));
   t.a = aTokStatic; t.aMatch = aMatchStatic;
@@ -919,22 +1241,34 @@ int pe_venue_parse(const PeVenueOverlay *ov, const char *z, size_t n, PeVenueInf
   if( nMax>192 ){
     t.a = pe_malloc(nMax*sizeof(VTok));
     t.aMatch = pe_malloc(2*nMax*sizeof(VMatch));
-    if( t.a==0 || t.aMatch==0 ){ rc = PE_NOMEM; goto done; }
+    aShadow = pe_malloc(2*nMax);
+    if( t.a==0 || t.aMatch==0 || aShadow==0 ){ rc = PE_NOMEM; goto done; }
   }
-  venue_tokenize(&t);
-  if( ov && ov->nAlias ) match_overlay(&t, ov);
-  match_catalog(&t);
-  if( t.nMatch==0 && t.longWord ){
-    rc = match_squashed(&t);
-    if( rc ) goto done;
+  for(;;){
+    venue_tokenize(&t);
+    venue_index(&t);
+    if( ov && ov->nAlias ) match_overlay(&t, ov);
+    match_catalog(&t);
+    if( t.nMatch==0 && t.longWord && t.n<=SQUASH_MAX_TEXT ){
+      rc = match_squashed(&t);
+      if( rc ) goto done;
+    }
+    match_literal(&t);
+    /* No venue named: read it again with its unknown words taken for typos
+    ** of venue-name words ('Advances in Nneural Information Processing'). */
+    if( t.nMatch>0 || t.typos || t.nTypoCandidate==0 ) break;
+    t.typos = 1;
+    t.nTok = t.nMatch = t.nContent = 0;
+    t.hasFindings = t.longWord = t.arxivYear = 0;
   }
-  match_literal(&t);
-  venue_decide(&t, ov, pOut);
+  note_cover(&t);
+  venue_decide(&t, ov, pOut, aShadow);
 done:
   if( t.a!=aTokStatic ) pe_free(t.a);
   if( t.aMatch!=aMatchStatic ) pe_free(t.aMatch);
+  if( aShadow!=aShadowStatic ) pe_free(aShadow);
   pe_buf_free(&buf);
-  if( rc ) memset(pOut, 0, sizeof(*pOut));
+  if( rc ){ memset(pOut, 0, sizeof(*pOut)); pOut->iCatalog = -1; }
   return rc;
 }
 

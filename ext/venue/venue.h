@@ -20,6 +20,7 @@
 #define PE_VENUE_H
 #include <stddef.h>
 #include "venue_catalog.h"
+#include "common/strbuf.h"
 
 /* What pe_venue_parse() found.  Strings point into the catalog or the
 ** overlay and live as long as they do; NULL when not known. */
@@ -29,6 +30,7 @@ typedef struct PeVenueInfo {
   int eKind;              /* PE_VK_*, PE_VK_NONE when unknown */
   int year;               /* 0 when the text does not determine one */
   int isUser;             /* the strings belong to the overlay, not the catalog */
+  int iCatalog;           /* the catalog entry (pe_venue_table), -1 when none */
 } PeVenueInfo;
 
 typedef struct PeVenueOverlay PeVenueOverlay;
@@ -40,6 +42,14 @@ typedef struct PeVenueOverlay PeVenueOverlay;
 /* Parse z[0..n).  ov may be NULL.  Returns PE_OK, PE_NOMEM, or PE_TOOBIG
 ** when n > PE_VENUE_MAX_TEXT. */
 int pe_venue_parse(const PeVenueOverlay *ov, const char *z, size_t n, PeVenueInfo *pOut);
+
+/* The title of the proceedings a paper of the venue pOut describes appears
+** in, for a BibTeX booktitle: the catalog's template (venue_aliases.tsv) with
+** the year and edition filled in where known ('Proceedings of the 37th
+** International Conference on Machine Learning'), a journal's full name.
+** Appended to pBuf; nothing is appended when it is unknown (*pKnown 0).
+** PE_OK or PE_NOMEM. */
+int pe_venue_proceedings(const PeVenueInfo *v, PeBuf *pBuf, int *pKnown);
 
 /* 'conference', 'journal', 'workshop', 'preprint'; NULL for PE_VK_NONE. */
 const char *pe_venue_kind_name(int eKind);

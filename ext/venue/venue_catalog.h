@@ -28,12 +28,18 @@ typedef struct PeVenue {
   const char *zName;      /* canonical full name */
   const char *zAliases;   /* '|'-separated spellings, as listed in the data */
   const char *zDblp;      /* dblp key ("conf/icml") or "" */
+  const char *zProceedings; /* title of the proceedings (a template, venue_aliases.tsv), "" */
   uint8_t eKind;          /* PE_VK_* */
   uint8_t editionStep;    /* 0: editions do not give the year */
   uint8_t editionMin;     /* first edition the rule holds for */
   int16_t editionBase;    /* year = editionBase + editionStep * N */
   int16_t volumeBase;     /* proceedings volume N is year volumeBase + N; 0: no rule */
+  uint16_t iEdition;      /* its rows of pe_venue_editions: [iEdition, iEdition+nEdition) */
+  uint16_t nEdition;
 } PeVenue;
+
+/* One fact of data/editions.tsv: the venue's edition N was held in year. */
+typedef struct PeVenueEdition { uint16_t nth; uint16_t year; } PeVenueEdition;
 
 /* Word classes. */
 enum {
@@ -82,6 +88,8 @@ typedef struct PeVenueSquash {
 
 extern const PeVenue pe_venue_table[];
 extern const int pe_venue_count;
+extern const PeVenueEdition pe_venue_editions[];  /* by venue, then by edition */
+extern const int pe_venue_edition_count;
 extern const uint16_t pe_venue_by_acronym[];   /* venue indexes by acronym (strcmp order) */
 extern const PeVenueWord pe_venue_words[];
 extern const int pe_venue_word_count;
@@ -100,6 +108,15 @@ extern const int pe_venue_squash_count;
 ** Here flags holds pe_venue_hash(z); sorted by it for a binary search. */
 extern const PeVenueSquash pe_venue_literal[];
 extern const int pe_venue_literal_count;
+extern const uint32_t pe_venue_literal_max;       /* the longest name there */
+
+/* One-edit typos: a catalog word (eKind 0) or it with one letter deleted
+** (eKind 1), and the word (UINT32_MAX: two different stems, ambiguous);
+** found through pe_venue_typo_hash (FNV-1a of z, xor eKind). */
+typedef struct PeVenueTypo { const char *z; uint8_t n; uint8_t eKind; uint32_t word; } PeVenueTypo;
+extern const PeVenueTypo pe_venue_typo[];
+extern const PeVenueSlot pe_venue_typo_hash[];
+extern const uint32_t pe_venue_typo_hash_mask;
 
 /* FNV-1a, the hash of pe_venue_word_hash (the generator computes the same). */
 static inline uint32_t pe_venue_hash(const char *z, int n){

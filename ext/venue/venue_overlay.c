@@ -51,6 +51,7 @@ void pe_venue_overlay_venue(const PeVenueOverlay *ov, int i, PeVenueInfo *pOut,
   const UserVenue *u = &ov->aVenue[i];
   memset(pOut, 0, sizeof(*pOut));
   pOut->isUser = 1;                  /* the strings belong to the overlay */
+  pOut->iCatalog = u->iCatalog;
   pOut->zAcronym = u->zAcronym;
   pOut->zName = u->zName ? u->zName : (u->iCatalog>=0 ? pe_venue_table[u->iCatalog].zName : 0);
   pOut->eKind = u->eKind>=0 ? u->eKind : (u->iCatalog>=0 ? pe_venue_table[u->iCatalog].eKind : PE_VK_NONE);

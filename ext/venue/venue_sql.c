@@ -5,6 +5,8 @@
 **   SELECT venue_year("NeurIPS'20");                       -- 2020
 **   SELECT venue_kind('CVPR Workshops');                   -- 'workshop'
 **   SELECT venue_name('TPAMI');  -- 'IEEE Transactions on Pattern Analysis and Machine Intelligence'
+**   SELECT venue_proceedings('ICML 2020');
+**     -- 'Proceedings of the 37th International Conference on Machine Learning'
 **   SELECT venue_parse('Advances in Neural Information Processing Systems 33');
 **     -- {"acronym":"NeurIPS","name":"Conference on Neural Information
 **     --  Processing Systems","kind":"conference","year":2020}
@@ -13,7 +15,7 @@
 ** NULL in gives NULL out; a string naming no venue gives NULL (venue_year
 ** may still find a year in it).  Rules: ext/venue/README.md.
 **
-** These five are pure: they depend on their argument and the built-in
+** These six are pure: they depend on their argument and the built-in
 ** catalog only (DETERMINISTIC|INNOCUOUS), so indexes, CHECK constraints and
 ** generated columns may use them.
 **
@@ -312,6 +314,24 @@ static void venue_name_func(sqlite3_context *ctx, int argc, sqlite3_value **argv
   if( venue_call(ctx, argv, &v, 0) ) result_str(ctx, v.zName, &v);
 }
 
+/* The proceedings' title for a BibTeX booktitle (a journal's name), NULL when
+** the catalog does not know it. */
+static void venue_proceedings_func(sqlite3_context *ctx, int argc, sqlite3_value **argv){
+  PeVenueInfo v;
+  PeBuf b;
+  int known = 0;
+  (void)argc;
+  if( !venue_call(ctx, argv, &v, 0) ) return;
+  pe_buf_init(&b);
+  if( pe_venue_proceedings(&v, &b, &known)!=PE_OK ){
+    pe_buf_free(&b);
+    sqlite3_result_error_nomem(ctx);
+    return;
+  }
+  if( known ) sqlite3_result_text(ctx, b.z ? b.z : "", (int)b.n, SQLITE_TRANSIENT);
+  pe_buf_free(&b);
+}
+
 static void json_field(PeBuf *b, const char *zKey, const char *zVal){
   pe_buf_append_json(b, zKey, strlen(zKey));
   pe_buf_appendc(b, ':');
@@ -482,6 +502,11 @@ static const PeFunction aFunc[] = {
   { "venue_name", 1, PE_PURE, venue_name_func, 0, 0,
     "venue_name(raw) -> text",
     "The canonical full name of the venue a raw venue string names, NULL when not recognized." },
+  { "venue_proceedings", 1, PE_PURE, venue_proceedings_func, 0, 0,
+    "venue_proceedings(raw) -> text",
+    "The title of the proceedings a paper of that venue appears in, for a BibTeX booktitle "
+    "('ICML 2020' -> 'Proceedings of the 37th International Conference on Machine Learning'; "
+    "a journal's full name), NULL when unknown." },
   { "venue_parse", 1, PE_PURE|PE_JSON_RESULT, venue_parse_func, 0, 0,
     "venue_parse(raw) -> json",
     "A JSON object {acronym, name, kind, year} for a raw venue string (null members when unknown)." },

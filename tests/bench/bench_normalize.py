@@ -9,6 +9,7 @@ lower() on the same column, measured in this one run (target: <= 5x lower()).
 Times are the CPU time of this process (time.process_time): the machine is
 shared, and wall time there measures the neighbours' load more than the query.
 """
+import os
 import sqlite3
 import sys
 import time
@@ -45,12 +46,10 @@ for text, aid, ver, doi in ids:
            q("SELECT doi(?)", text) or "")
     ok += got == (aid, ver, doi)
 print("  %-44s %4d/%-4d %6.1f%%" % ("arxiv_id+arxiv_version+doi (ident.tsv)", ok, len(ids), 100.0 * ok / len(ids)))
-for name, f in (("title_same, tuning set (title_pairs.tsv)", "title_pairs.tsv"),
-                ("title_same, held out (title_pairs_heldout)", "title_pairs_heldout.tsv"),
-                ("title_same, fresh (title_pairs_fresh.tsv)", "title_pairs_fresh.tsv")):
-    pairs = list(rows("tests/data/" + f, 4))
-    ok = sum((q("SELECT title_same(?, ?)", a, b) == 1) == (lab == "same") for lab, kind, a, b in pairs)
-    print("  %-44s %4d/%-4d %6.1f%%" % (name, ok, len(pairs), 100.0 * ok / len(pairs)))
+print("title_same per labeled set (tests/bench/title_f1.py; 'same' the positive class)")
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import title_f1  # noqa: E402
+title_f1.report(mem, indent="  ")
 
 db = sqlite3.connect(db_path)
 db.execute("PRAGMA mmap_size = 1000000000")
@@ -69,8 +68,15 @@ def best(sql):
 
 
 print("speed over %d rows, best of %d (CPU seconds; ratio to lower() on the same column)" % (n, REPEAT))
-for col, fn in (("title", "title_key"), ("tags", "tags_parse"), ("tags", "tag_norm"), ("title", "arxiv_id"), ("title", "doi")):
+# title_same and title_relation compare each title with itself less its first
+# character (a typo in the first word) and with a parenthetical added.
+for col, fn in (("title", "title_key"), ("tags", "tags_parse"), ("tags", "tag_norm"), ("title", "arxiv_id"), ("title", "doi"),
+                ("title", "title_keys"), ("title", "title_same"), ("title", "title_relation")):
     base = best("SELECT sum(length(lower(%s))) FROM rows" % col)
-    t = best("SELECT sum(length(%s(%s))) FROM rows" % (fn, col))
+    if fn in ("title_same", "title_relation"):
+        t = best("SELECT sum(length(%s(%s, substr(%s, 2))) + length(%s(%s, %s || ' (X)'))) FROM rows"
+                 % (fn, col, col, fn, col, col))
+    else:
+        t = best("SELECT sum(length(%s(%s))) FROM rows" % (fn, col))
     target = "  (target <= 5x)" if fn in ("title_key", "tags_parse") else ""
     print("  %-12s %6.3f s   lower(%s) %6.3f s   %5.2fx%s" % (fn, t, col, base, t / base, target))

@@ -24,6 +24,9 @@ PATTERNS = [
     ("Han run", r"\p{Han}{4}"),
 ]
 TARGETS = {"literal": 0.50, "alternation": 0.85, "anchored": 0.50, "Han run": 0.70}
+# What the flag w (CJK/Latin word boundaries, ext/regex/regex_words.h) costs:
+# paperext's regexp_like with and without it, same pattern.
+WORD_FLAG_ROWS = [(r"\bloss\b", "i"), (r"\bloss\b", "iw"), (r"\w+ing\b", ""), (r"\w+ing\b", "w")]
 
 # 50 distinct patterns for the join: literals and regexes, English and Chinese,
 # written so that every library here can compile them.
@@ -105,6 +108,9 @@ def main():
         queries += [(conns[e], sql) for e in engines]
     queries.append((conns["plain"], "SELECT count(*) FROM notes WHERE note LIKE '%transformer%'"))
     queries.append((conns["noop"], "SELECT count(*) FROM notes WHERE note REGEXP 'transformer'"))
+    for pat, flags in WORD_FLAG_ROWS:
+        queries.append((conns["paperext"], "SELECT count(*) FROM notes WHERE regexp_like(note, %s, %s)"
+                        % (q(pat), q(flags))))
     res = best_of(queries)
     floor, floor_count = res[0]
 
@@ -139,6 +145,8 @@ def main():
                                                         cells[2], cells[3], TARGETS[kind]))
     print("%-32s %s" % ("LIKE '%transformer%'", cell(res[k])))
     print("%-32s %s" % ("do-nothing regexp() (floor)", cell(res[k + 1])))
+    for j, (pat, flags) in enumerate(WORD_FLAG_ROWS):
+        print("%-32s %s" % ("regexp_like %s '%s'" % (pat, flags), cell(res[k + 2 + j])))
     print("(JIT alone: paperext built without its start-up scans, PE_REGEX_NO_SHORTCUTS)")
     for e in errors:
         print("  (error) " + e)

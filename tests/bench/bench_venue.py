@@ -3,8 +3,8 @@
 
     /usr/bin/python3 tests/bench/bench_venue.py [./paperext.so] [rows]
 
-Accuracy: every row of tests/data/venues_labeled.tsv through the SQL functions
-(right = acronym, year and kind all equal the hand label).
+Accuracy: every row of tests/data/venues_labeled.tsv and tests/data/venues_fresh.tsv
+through the SQL functions (right = acronym, year and kind all equal the hand label).
 Speed: ROWS (default 1,000,000) raw venue strings drawn with a fixed seed from
 the labeled set, in one in-memory table; SELECT count(f(x)) FROM t timed for
 lower(x) (the floor), venue_norm(x) and venue_parse(x), interleaved, best of 3
@@ -16,30 +16,37 @@ import random, sqlite3, sys, time
 EXT = sys.argv[1] if len(sys.argv) > 1 else './paperext.so'
 ROWS = int(sys.argv[2]) if len(sys.argv) > 2 else 1000000
 LABELED = 'tests/data/venues_labeled.tsv'
+SETS = (LABELED, 'tests/data/venues_fresh.tsv')
 
-rows = []
-for line in open(LABELED, encoding='utf-8'):
-    line = line.rstrip('\n')
-    if not line or line.startswith('#'):
-        continue
-    f = line.split('\t')
-    rows.append((f[0], f[1] or None, int(f[2]) if f[2] else None, f[3] or None))
+
+def read_set(path):
+    out = []
+    for line in open(path, encoding='utf-8'):
+        line = line.rstrip('\n')
+        if not line or line.startswith('#'):
+            continue
+        f = line.split('\t')
+        out.append((f[0], f[1] or None, int(f[2]) if f[2] else None, f[3] or None))
+    return out
+
 
 db = sqlite3.connect(':memory:')
 db.enable_load_extension(True)
 db.load_extension(EXT)
 
-right = 0
-n_acr = n_year = n_kind = 0
-for raw, acr, year, kind in rows:
-    a, y, k = db.execute('SELECT venue_norm(?), venue_year(?), venue_kind(?)', (raw, raw, raw)).fetchone()
-    n_acr += a == acr
-    n_year += y == year
-    n_kind += k == kind
-    right += (a, y, k) == (acr, year, kind)
-n = len(rows)
-print('accuracy on %s: %d/%d rows right (%.1f%%); acronym %.1f%%, year %.1f%%, kind %.1f%%'
-      % (LABELED, right, n, 100.0 * right / n, 100.0 * n_acr / n, 100.0 * n_year / n, 100.0 * n_kind / n))
+for path in SETS:
+    right = n_acr = n_year = n_kind = 0
+    labeled = read_set(path)
+    for raw, acr, year, kind in labeled:
+        a, y, k = db.execute('SELECT venue_norm(?), venue_year(?), venue_kind(?)', (raw, raw, raw)).fetchone()
+        n_acr += a == acr
+        n_year += y == year
+        n_kind += k == kind
+        right += (a, y, k) == (acr, year, kind)
+    n = len(labeled)
+    print('accuracy on %s: %d/%d rows right (%.1f%%); acronym %.1f%%, year %.1f%%, kind %.1f%%'
+          % (path, right, n, 100.0 * right / n, 100.0 * n_acr / n, 100.0 * n_year / n, 100.0 * n_kind / n))
+rows = read_set(LABELED)
 
 rnd = random.Random(4)
 raws = [r[0] for r in rows]

@@ -1,13 +1,15 @@
 /*
 ** fuzz_regex: the regex core (ext/regex*.c) on fuzz input, without SQLite.
 **
-** Input: byte 0 picks the flags (bits: i m s x), then the pattern up to the
+** Input: byte 0 picks the flags (bits: i m s x w), then the pattern up to the
 ** first NUL (at most 512 bytes: PCRE2's own limits are tested in
 ** tests/sql/limits.test), then a replacement template up to the next NUL,
 ** then the subject (at most 4096 bytes).  The core's match limit stays on,
 ** so catastrophic patterns end with an error, not a hang.
 ** Invariants (a broken one aborts):
-**   - a compile error is PE_ERROR with a non-empty UTF-8 message;
+**   - a compile error is PE_ERROR with a non-empty UTF-8 message; a pattern
+**     that compiles without the flag w compiles with it, unless the longer
+**     rewritten pattern hits a PCRE2 limit (the message says so);
 **   - matches lie inside the subject, in order, without overlap, and groups
 **     inside the subject; pe_regex_count agrees with the iteration;
 **   - replacing with "$0" gives back the subject, with "" the subject minus
@@ -42,8 +44,8 @@ static int replace_with(PeRegex *re, const char *zTpl, const char *z, size_t n, 
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size){
-  static const char aFlag[] = "imsx";
-  char zFlags[5];
+  static const char aFlag[] = "imsxw";
+  char zFlags[6];
   int nf = 0, i, rc, found;
   uint32_t opts = 0;
   const char *zPat, *zTpl = "", *z = "";
@@ -57,7 +59,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size){
 
   if( size<1 ) return 0;
   if( env==0 && (env = pe_regex_env_new())==0 ) return 0;
-  for(i=0; i<4; i++) if( data[0] & (1<<i) ) zFlags[nf++] = aFlag[i];
+  for(i=0; i<5; i++) if( data[0] & (1<<i) ) zFlags[nf++] = aFlag[i];
   zFlags[nf] = 0;
   zPat = (const char*)data+1;
   p = memchr(zPat, 0, size-1);
@@ -73,6 +75,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size){
   rc = pe_regex_flags(zFlags, (size_t)nf, &opts, &zErr);
   FUZZ_ASSERT(rc==PE_OK, "flags '%s' refused", zFlags);
   rc = pe_regex_get(env, zPat, nPat, opts, &re, &zErr);
+  if( rc==PE_ERROR && (opts & PE_REGEX_WORDS) ){
+    PeRegex *plain = 0;
+    char *zPlainErr = 0;
+    if( pe_regex_compile(env, zPat, nPat, opts & ~PE_REGEX_WORDS, &plain, &zPlainErr)==PE_OK ){
+      FUZZ_ASSERT(strstr(zErr, "flag w rewrites")!=0, "compiles, but not with w: %s", zErr);
+    }
+    pe_regex_unref(plain);
+    pe_free(zPlainErr);
+  }
   if( rc ){ check_err(rc, zErr); return 0; }
   FUZZ_ASSERT(pe_regex_is(re, zPat, nPat, opts), "cache gave another pattern");
 

@@ -149,6 +149,20 @@ int main(void){
     while( bib_next(p, &e)==PE_OK && e ) nErr += e->error.z!=0;
     CHECK_INT(nErr, 100000);
     bib_close(p);
+    /* 100000 entries whose '{' is never closed, and 100000 whose value's
+    ** '{' took the entry's '}': each names the delimiter left open */
+    pe_buf_reset(&bad);
+    for(i=0; i<100000; i++) pe_buf_appends(&bad, "@a{k, t = {x},\n  y = 1\n@b{k, t = {x,\n  y = 1\n}\n");
+    p = bib_open(bad.z, bad.n, 0);
+    nErr = 0;
+    i = 0;
+    while( bib_next(p, &e)==PE_OK && e ){
+      const char *zWant = (i++ & 1) ? "(the '{' opened at 3:11 is not closed)" : "(the '{' opened at 1:3 is not closed)";
+      if( e->error.z && strstr(e->error.z, "is not closed)") ) nErr++;
+      if( i<=2 ) CHECK(e->error.z && strstr(e->error.z, zWant)!=0);
+    }
+    CHECK_INT(nErr, 200000);
+    bib_close(p);
     /* and an entry with 100000 fields, each twice: the second ones warn */
     pe_buf_reset(&bad);
     pe_buf_appends(&bad, "@misc{k");

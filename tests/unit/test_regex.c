@@ -10,6 +10,7 @@
 #include "common/strbuf.h"
 #include "regex/regex.h"
 #include "regex/regex_litset.h"
+#include "regex/regex_words.h"
 #include "common/utf8.h"
 
 static PeRegexEnv *env;
@@ -159,6 +160,158 @@ static int random_differences(unsigned seed, int nCase){
 
 #define CHECK_STR_FREE(expr, want) do{ char *z_ = (expr); CHECK_STR(z_, want); pe_free(z_); }while(0)
 
+
+/* ---- the flag w: the word boundary a reader sees (regex_words.h) ---- */
+
+static char *rewrite(const char *zPat, int extended){
+  PeBuf b;
+  int changed;
+  pe_buf_init(&b);
+  CHECK_INT(pe_regex_words_rewrite(zPat, strlen(zPat), extended, &b, &changed), PE_OK);
+  return pe_buf_finish(&b, 0);
+}
+#define CJK_ "(?=\\w)[\\p{Han}\\p{Hiragana}\\p{Katakana}\\p{Hangul}]"
+#define LAT_ "[^\\W\\p{Han}\\p{Hiragana}\\p{Katakana}\\p{Hangul}]"
+#define B_ "(?:(?<=" CJK_ ")(?!" CJK_ ")|(?<=" LAT_ ")(?!" LAT_ ")|(?<!\\w)(?=\\w))"
+
+/* Characters of known kind: 0 not a word character, 1 CJK, 2 other word. */
+static const struct { const char *z; int kind; } aWordPiece[] = {
+  { "的", 1 }, { "中", 1 }, { "の", 1 }, { "カ", 1 }, { "ー", 1 }, { "한", 1 }, { "글", 1 },
+  { "\xf0\xa0\x80\x80", 1 },                                   /* U+20000, Han extension B */
+  { "a", 2 }, { "Z", 2 }, { "7", 2 }, { "_", 2 }, { "α", 2 }, { "Ａ", 2 }, { "é", 2 }, { "ж", 2 },
+  { " ", 0 }, { ",", 0 }, { "。", 0 }, { "-", 0 }, { "\n", 0 }, { "、", 0 }, { "（", 0 }, { "!", 0 },
+};
+#define N_WORD_PIECE ((int)(sizeof(aWordPiece)/sizeof(aWordPiece[0])))
+
+/* A random text of pieces; aKind[k], aOff[k]: kind and byte offset of the
+** k-th character; returns the count. */
+static int random_words_text(unsigned *pSeed, char *z, int *aKind, size_t *aOff, int nMax){
+  int k, nChar = (int)(rand_r(pSeed)%(unsigned)nMax);
+  z[0] = 0;
+  for(k=0; k<nChar; k++){
+    int p = (int)(rand_r(pSeed)%N_WORD_PIECE);
+    aOff[k] = strlen(z);
+    aKind[k] = aWordPiece[p].kind;
+    strcat(z, aWordPiece[p].z);
+  }
+  aOff[nChar] = strlen(z);
+  return nChar;
+}
+
+/* The matches a reader's word rules give, as "start-end," ranges:
+** what 0 boundaries, 1 non-boundaries, 2 runs (\w+), 3 single word
+** characters (\w+?), 4 runs of 2 or more (\w{2,}). */
+static char *reference_words(const int *aKind, const size_t *aOff, int nChar, int what){
+  PeBuf b;
+  int k;
+  pe_buf_init(&b);
+  if( what<2 ){
+    for(k=0; k<=nChar; k++){
+      int before = k>0 ? aKind[k-1] : 0, after = k<nChar ? aKind[k] : 0;
+      if( (before!=after)==(what==0) ) pe_buf_appendf(&b, "%zu-%zu,", aOff[k], aOff[k]);
+    }
+  }else{
+    for(k=0; k<nChar; ){
+      int e = k+1;
+      if( aKind[k]==0 ){ k++; continue; }
+      while( e<nChar && aKind[e]==aKind[k] ) e++;
+      if( what==3 ){
+        int j;
+        for(j=k; j<e; j++) pe_buf_appendf(&b, "%zu-%zu,", aOff[j], aOff[j+1]);
+      }else if( what==2 || e-k>=2 ){
+        pe_buf_appendf(&b, "%zu-%zu,", aOff[k], aOff[e]);
+      }
+      k = e;
+    }
+  }
+  return pe_buf_finish(&b, 0);
+}
+
+static void words_flag(void){
+  static const char *const azPat[] = { "\\b", "\\B", "\\w+", "\\w+?", "\\w{2,}" };
+  static const char *const azSame[] = { "\\b\\w+\\b", "\\B.", "\\w{2,3}", "\\bab", "[\\b]",
+    "\\w*", "\\w+?\\b", "(?x) \\w + # c\n", "\\Q\\b\\E", "a\\b|\\Bb" };
+  unsigned seed = 13;
+  int i, k, nBad = 0, nSameBad = 0;
+  char z[512];
+  int aKind[64];
+  size_t aOff[65];
+  /* the rewriting, token by token */
+  CHECK_STR_FREE(rewrite("\\bloss\\b", 0), B_ "loss" B_);
+  CHECK_STR_FREE(rewrite("\\w+", 0), "(?:(?:" CJK_ ")+|" LAT_ "+)");
+  CHECK_STR_FREE(rewrite("\\w*?", 0), "(?:(?:" CJK_ ")+?|" LAT_ "+?)??");
+  CHECK_STR_FREE(rewrite("\\w{0,4}+", 0), "(?:(?:" CJK_ "){1,4}+|" LAT_ "{1,4}+)?+");
+  CHECK_STR_FREE(rewrite("\\w{2}", 0), "(?:(?:" CJK_ "){2}|" LAT_ "{2})");
+  CHECK_STR_FREE(rewrite("\\w \\w? \\w{1} \\w{0,1} \\W+", 0), "\\w \\w? \\w{1} \\w{0,1} \\W+");
+  CHECK_STR_FREE(rewrite("[\\b\\w]+ [^]\\b] [[:word:]\\b]", 0), "[\\b\\w]+ [^]\\b] [[:word:]\\b]");
+  CHECK_STR_FREE(rewrite("\\Q\\b\\w+\\E\\b", 0), "\\Q\\b\\w+\\E" B_);
+  CHECK_STR_FREE(rewrite("(?#\\b)\\\\b", 0), "(?#\\b)\\\\b");
+  CHECK_STR_FREE(rewrite("# \\b\n\\b", 1), "# \\b\n" B_);        /* extended: a comment */
+  CHECK_STR_FREE(rewrite("# \\b", 0), "# " B_);                  /* not extended: text */
+  CHECK_STR_FREE(rewrite("(?x:# \\b\n)# \\b", 0), "(?x:# \\b\n)# " B_);
+  CHECK_STR_FREE(rewrite("((?x)# [\n)# \\b", 0), "((?x)# [\n)# " B_);  /* (?x) ends with its group */
+  CHECK_STR_FREE(rewrite("(?x)(?-x)# \\b", 0), "(?x)(?-x)# " B_);
+  CHECK_STR_FREE(rewrite("\\w +", 1), "(?:(?:" CJK_ ")+|" LAT_ "+)");
+  CHECK_STR_FREE(rewrite("\\w +", 0), "\\w +");
+  CHECK_STR_FREE(rewrite("(?<w>\\w+)\\k<w>", 0), "(?<w>(?:(?:" CJK_ ")+|" LAT_ "+))\\k<w>");
+  /* the user's trap, and what the flag gives */
+  CHECK_STR_FREE(our_matches("的loss function", strlen("的loss function"), "\\bloss\\b", PCRE2_CASELESS), "");
+  CHECK_STR_FREE(our_matches("the loss function", strlen("the loss function"), "\\bloss\\b", PCRE2_CASELESS), "4-8,");
+  {
+    uint32_t o = 0;
+    PeRegex *rw = 0;
+    char *zErr = 0, *zGot;
+    CHECK_INT(pe_regex_flags("iw", 2, &o, &zErr), PE_OK);
+    CHECK((o & PE_REGEX_WORDS) && (o & PCRE2_CASELESS));
+    zGot = our_matches("的loss function", strlen("的loss function"), "\\bloss\\b", o);
+    CHECK_STR(zGot, "3-7,");
+    pe_free(zGot);
+    zGot = our_matches("用BERT做NER任务", strlen("用BERT做NER任务"), "\\w+", PE_REGEX_WORDS);
+    CHECK_STR(zGot, "0-3,3-7,7-10,10-13,13-19,");
+    pe_free(zGot);
+    /* errors name offsets in the pattern as written */
+    CHECK_INT(pe_regex_compile(env, "\\b(a", 4, PE_REGEX_WORDS, &rw, &zErr), PE_ERROR);
+    CHECK_STR(zErr, "regexp: missing closing parenthesis at offset 3 in '\\b(a'");
+    pe_free(zErr);
+    /* invalid UTF-8 around a boundary: no crash, no match inside the bytes */
+    zGot = our_matches("\xff" "ab\xfe的", 6, "\\b", PE_REGEX_WORDS);
+    CHECK(zGot!=0 && strstr(zGot, "error")==0);
+    pe_free(zGot);
+  }
+  /* against the reference on random mixed texts */
+  for(i=0; i<3000; i++){
+    int nChar = random_words_text(&seed, z, aKind, aOff, 40);
+    for(k=0; k<5; k++){
+      char *zWant = reference_words(aKind, aOff, nChar, k);
+      char *zGot = our_matches(z, strlen(z), azPat[k], PE_REGEX_WORDS);
+      if( zWant==0 || zGot==0 || strcmp(zWant, zGot)!=0 ){
+        if( nBad++<5 ) printf("  flag w differs: pattern %s, text '%s'\n  want %s\n  got  %s\n",
+                              azPat[k], z, zWant ? zWant : "", zGot ? zGot : "");
+      }
+      pe_free(zWant);
+      pe_free(zGot);
+    }
+  }
+  CHECK_INT(nBad, 0);
+  /* without CJK the flag changes nothing */
+  for(i=0; i<3000; i++){
+    int nChar = random_words_text(&seed, z, aKind, aOff, 30);
+    char *zA, *zB;
+    for(k=0; k<nChar; k++) if( aKind[k]==1 ) break;
+    if( k<nChar ) continue;
+    k = (int)(rand_r(&seed)%(sizeof(azSame)/sizeof(azSame[0])));
+    zA = our_matches(z, strlen(z), azSame[k], 0);
+    zB = our_matches(z, strlen(z), azSame[k], PE_REGEX_WORDS);
+    if( zA==0 || zB==0 || strcmp(zA, zB)!=0 ){
+      if( nSameBad++<5 ) printf("  flag w changes Latin text: %s on '%s': %s / %s\n", azSame[k], z,
+                                zA ? zA : "", zB ? zB : "");
+    }
+    pe_free(zA);
+    pe_free(zB);
+  }
+  CHECK_INT(nSameBad, 0);
+}
+
 int main(void){
   uint32_t o;
   char *zErr = 0;
@@ -175,12 +328,12 @@ int main(void){
   CHECK_INT(pe_regex_flags("", 0, &o, &zErr), PE_OK);
   CHECK_INT(o, 0);
   CHECK_INT(pe_regex_flags("ig", 2, &o, &zErr), PE_ERROR);
-  CHECK_STR(zErr, "regexp: unknown flag 'g' in 'ig' (flags are i, m, s, x)");
+  CHECK_STR(zErr, "regexp: unknown flag 'g' in 'ig' (flags are i, m, s, x, w)");
   pe_free(zErr); zErr = 0;
   CHECK_STR_FREE(compile_error("a", "I"),
-                 "regexp: unknown flag 'I' in 'I' (flags are i, m, s, x)");
+                 "regexp: unknown flag 'I' in 'I' (flags are i, m, s, x, w)");
   CHECK_STR_FREE(compile_error("a", "i中"),
-                 "regexp: unknown flag '中' in 'i中' (flags are i, m, s, x)");
+                 "regexp: unknown flag '中' in 'i中' (flags are i, m, s, x, w)");
 
   /* compile errors name the problem and a character offset into the pattern */
   CHECK_STR_FREE(compile_error("ab(c", ""),
@@ -458,6 +611,7 @@ int main(void){
   }
   pe_regex_unref(re);
 
+  words_flag();
   pe_regex_env_free(env);
   return CHECK_REPORT("regex");
 }

@@ -1,63 +1,34 @@
 /* Unit tests of the title core (ext/title/title.c) and its labeled pair sets. */
 #include <stdio.h>
 #include <stdlib.h>
-#include "check.h"
-#include "common/pe_mem.h"
-#include "common/strbuf.h"
-#include "title/title.h"
+#include "title_check.h"
 
-static char *key(const char *z){
-  PeBuf b;
-  pe_buf_init(&b);
-  CHECK_INT(pe_title_key(&b, z, strlen(z)), PE_OK);
-  return pe_buf_finish(&b, 0);
-}
-#define CHECK_KEY(in, want) do{ char *g = key(in); CHECK_STR(g, want); pe_free(g); }while(0)
+typedef struct PairScore { const char *zFile; int nRight, nCase, tp, fp, fn; } PairScore;
 
-static double sim(const char *a, const char *b){
-  return pe_title_similarity(a, strlen(a), b, strlen(b));
-}
-
-/* "\n" in a title of the pair files stands for a line break. */
-static void unescape(char *z){
-  char *w = z;
-  for(; *z; z++){
-    if( z[0]=='\\' && z[1]=='n' ){ *w++ = '\n'; z++; }
-    else *w++ = *z;
-  }
-  *w = 0;
+static void score_pair(const char *zLabel, const char *zKind, char *zA, char *zB, void *pArg){
+  PairScore *p = pArg;
+  double s = sim(zA, zB);
+  int same = s >= PE_TITLE_SAME, want = strcmp(zLabel, "same")==0;
+  (void)zKind;
+  p->nCase++;
+  p->tp += same && want;
+  p->fp += same && !want;
+  p->fn += !same && want;
+  if( same==want ) p->nRight++;
+  else printf("%s: %s %.3f %s | %s\n", p->zFile, zLabel, s, zA, zB);
 }
 
-/* Accuracy of title_same on a labeled pair file: right/total in *pnRight, *pnCase. */
-static void pair_set(const char *zFile, int *pnRight, int *pnCase){
-  FILE *in = fopen(zFile, "rb");
-  char line[4096];
-  *pnRight = *pnCase = 0;
-  CHECK(in!=0);
-  if( in==0 ) return;
-  while( fgets(line, sizeof line, in) ){
-    char *f[4], *p = line;
-    size_t len = strlen(line);
-    int k, same;
-    double s;
-    if( line[0]=='#' && line[1]==' ' ) continue;
-    while( len>0 && (line[len-1]=='\n' || line[len-1]=='\r') ) line[--len] = 0;
-    for(k=0; k<4; k++){
-      f[k] = p;
-      p = p ? strchr(p, '\t') : 0;
-      if( p ) *p++ = 0;
-    }
-    if( f[3]==0 ) continue;
-    unescape(f[2]);
-    unescape(f[3]);
-    s = sim(f[2], f[3]);
-    same = s >= PE_TITLE_SAME;
-    (*pnCase)++;
-    if( same==(strcmp(f[0], "same")==0) ) (*pnRight)++;
-    else printf("%s: %s %.3f %s | %s\n", zFile, f[0], s, f[2], f[3]);
-  }
-  fclose(in);
-  printf("%s: %d/%d right\n", zFile, *pnRight, *pnCase);
+/* title_same on a labeled pair file: right/total in *pnRight, *pnCase, and
+** its F1 ('same' the positive class) in the returned value. */
+static double pair_set(const char *zFile, int *pnRight, int *pnCase){
+  PairScore p = { zFile, 0, 0, 0, 0, 0 };
+  double f1;
+  each_pair(zFile, score_pair, &p);
+  f1 = p.tp ? 2.0*p.tp/(2.0*p.tp+p.fp+p.fn) : 0.0;
+  printf("%s: %d/%d right, F1 %.3f\n", zFile, p.nRight, p.nCase, f1);
+  *pnRight = p.nRight;
+  *pnCase = p.nCase;
+  return f1;
 }
 
 static void fuzz(void){
@@ -176,6 +147,11 @@ int main(void){
   pair_set("tests/data/title_pairs_fresh.tsv", &nRight, &nCase);
   CHECK(nCase>=40);
   CHECK(nRight*100 >= nCase*95);
+  /* written before the changes of issue 13 (subtitles, HTML, numbers, word
+  ** order...); 3 of its 'diff' pairs are one title of two works, which no
+  ** title comparison can tell apart */
+  CHECK(pair_set("tests/data/title_pairs_fresh2.tsv", &nRight, &nCase) >= 0.95);
+  CHECK(nCase>=120);
 
   fuzz();
   return CHECK_REPORT("title");
