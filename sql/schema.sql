@@ -99,8 +99,7 @@ CREATE TABLE IF NOT EXISTS records(
   note        TEXT,
   fields      TEXT,                     -- JSON: every field as it came
   meta        TEXT,                     -- JSON: its locator, and what paper_match reads (volume, pages ...)
-  content     TEXT,                     -- JSON of what it brought: equal means unchanged
-  match       TEXT,                     -- JSON that paper_match() compares
+  content     TEXT,                     -- content_hash() of what it brought: equal means unchanged
   how         TEXT,                     -- why it joined its paper: 'new', 'same DOI', ...
   seen_run    INTEGER,                  -- the last import that saw it
   added       TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
@@ -111,11 +110,25 @@ CREATE UNIQUE INDEX IF NOT EXISTS records_source_locator ON records(source, loca
 -- (only records without a locator are found by title: a list's)
 CREATE INDEX IF NOT EXISTS records_source_title ON records(source, title_key) WHERE locator IS NULL;
 
+-- A key of more than 64 records (a title's first two words, 'a:deep
+-- learning') finds no candidates: the other keys of a record still do (its
+-- DOI, arXiv id, title halves, and the title with the year, 'y:'), and no
+-- import compares a record with thousands.
 CREATE TABLE IF NOT EXISTS record_keys(
-  key        TEXT NOT NULL,
+  key        INTEGER NOT NULL,          -- key_hash() of a match_keys() key
   record_id  INTEGER NOT NULL,
   PRIMARY KEY (key, record_id)
 ) WITHOUT ROWID;
+-- (a new record's rows go at the end of this index: record ids grow)
+CREATE INDEX IF NOT EXISTS record_keys_record ON record_keys(record_id);
+
+-- A record as paper_match() reads it.
+CREATE VIEW IF NOT EXISTS record_as_match AS
+  SELECT id, paper_id, json_object('title', title, 'authors', coalesce(meta ->> 'authors', authors),
+             'year', year, 'type', entry_type, 'kind', kind, 'venue', venue, 'doi', doi, 'arxiv', arxiv,
+             'edition', meta ->> 'edition', 'volume', meta ->> 'volume', 'number', meta ->> 'number',
+             'pages', meta ->> 'pages', 'source', source, 'key', cite_key) AS m
+    FROM records;
 
 CREATE VIEW IF NOT EXISTS paper_keys AS
   SELECT cite_key AS key, paper_id, id AS record_id, source
@@ -281,42 +294,60 @@ CREATE TRIGGER IF NOT EXISTS record_put_run INSTEAD OF INSERT ON record_put BEGI
            THEN venue_resolve(NEW.venue_raw) ELSE venue_parse(NEW.venue_raw) END);
 END;
 
+-- A title of more than 64 records (an 'Editorial' every year) finds no
+-- candidates by itself: from the 65th on, its records are also found by the
+-- title with the year ('y:'), the first 64 keyed when the 65th comes.
+-- record_title_year(n, record_id, key): a record stored, n the records of
+-- its title's key ('t:' || title_key, match_keys' key of the whole title)
+-- up to 66.  (Each step inserts with VALUES or reads other tables only:
+-- an INSERT ... SELECT that reads its own table copies its rows first.)
+CREATE VIEW IF NOT EXISTS record_title_year AS SELECT NULL AS n, NULL AS record_id, NULL AS key WHERE 0;
+CREATE TRIGGER IF NOT EXISTS record_title_year_run INSTEAD OF INSERT ON record_title_year
+  WHEN NEW.n > 64 BEGIN
+  INSERT OR IGNORE INTO record_keys(key, record_id)
+    SELECT key_hash('y:' || year || ':' || title_key), id FROM records
+     WHERE id = NEW.record_id AND year IS NOT NULL;
+  INSERT INTO record_title_year_all VALUES (NEW.n = 65, NEW.key);
+END;
+CREATE VIEW IF NOT EXISTS record_title_year_all AS SELECT NULL AS go, NULL AS key WHERE 0;
+CREATE TRIGGER IF NOT EXISTS record_title_year_all_run INSTEAD OF INSERT ON record_title_year_all
+  WHEN NEW.go BEGIN
+  INSERT OR IGNORE INTO record_keys(key, record_id)
+    SELECT key_hash('y:' || r.year || ':' || r.title_key), r.id
+      FROM record_keys t JOIN records r ON r.id = t.record_id
+     WHERE t.key = NEW.key AND r.year IS NOT NULL;
+END;
+
 -- record_store: record_put with the venue (vj: venue_resolve's JSON).
 CREATE VIEW IF NOT EXISTS record_store AS
   SELECT id, paper_id, source, format, line, cite_key, entry_type, title, authors, year,
          venue_raw, kind, doi, arxiv, url, tags, status, note, fields, meta, how, seen_run, NULL AS vj
     FROM records WHERE 0;
 CREATE TRIGGER IF NOT EXISTS record_store_run INSTEAD OF INSERT ON record_store BEGIN
-  -- a record rewritten: its old keys go (made again from its old values)
-  DELETE FROM record_keys
-   WHERE NEW.id IS NOT NULL AND record_id = NEW.id
-     AND key IN (SELECT k.value FROM records r, json_each(match_keys(r.title, r.doi, r.arxiv)) k
-                  WHERE r.id = NEW.id);
+  -- a record rewritten: its old keys go
+  DELETE FROM record_keys WHERE NEW.id IS NOT NULL AND record_id = NEW.id;
   INSERT OR REPLACE INTO records(id, paper_id, source, format, line, cite_key, locator, entry_type, title,
       title_key, authors, year, venue_raw, venue, kind, doi, arxiv, url, tags, status, note,
-      fields, meta, content, match, how, seen_run, added)
+      fields, meta, content, how, seen_run, added)
     VALUES (NEW.id, NEW.paper_id, NEW.source, NEW.format, NEW.line, NEW.cite_key, NEW.meta ->> 'locator',
            NEW.entry_type,
            NEW.title, title_key(NEW.title), NEW.authors,
            coalesce(NEW.year, NEW.vj ->> 'year'), NEW.venue_raw, NEW.vj ->> 'acronym',
            coalesce(NEW.vj ->> 'kind', NEW.kind),
            NEW.doi, NEW.arxiv, NEW.url, coalesce(NEW.tags, '[]'), NEW.status, NEW.note, NEW.fields, NEW.meta,
-           json_array(NEW.cite_key, NEW.entry_type, NEW.title, NEW.authors, NEW.year, NEW.venue_raw,
-                      NEW.doi, NEW.arxiv, NEW.url, coalesce(NEW.tags, '[]'), NEW.status, NEW.note, NEW.fields,
-                      NEW.meta),
-           json_object('title', NEW.title,
-                       'authors', coalesce(NEW.meta ->> 'authors', NEW.authors),
-                       'year', coalesce(NEW.year, NEW.vj ->> 'year'), 'type', NEW.entry_type,
-                       'kind', coalesce(NEW.vj ->> 'kind', NEW.kind), 'venue', NEW.vj ->> 'acronym',
-                       'doi', NEW.doi, 'arxiv', NEW.arxiv,
-                       'edition', NEW.meta ->> 'edition', 'volume', NEW.meta ->> 'volume',
-                       'number', NEW.meta ->> 'number', 'pages', NEW.meta ->> 'pages',
-                       'source', NEW.source, 'key', NEW.cite_key),
+           content_hash(json_array(NEW.cite_key, NEW.entry_type, NEW.title, NEW.authors, NEW.year,
+                      NEW.venue_raw, NEW.doi, NEW.arxiv, NEW.url, coalesce(NEW.tags, '[]'), NEW.status,
+                      NEW.note, NEW.fields, NEW.meta)),
            NEW.how, NEW.seen_run,
            coalesce((SELECT added FROM records WHERE id = NEW.id), strftime('%Y-%m-%dT%H:%M:%SZ', 'now')));
   INSERT OR IGNORE INTO record_keys(key, record_id)
-    SELECT k.value, coalesce(NEW.id, (SELECT max(id) FROM records))
+    SELECT key_hash(k.value), coalesce(NEW.id, (SELECT max(id) FROM records))
       FROM json_each(match_keys(NEW.title, NEW.doi, NEW.arxiv)) AS k;
+  INSERT INTO record_title_year VALUES (
+      (SELECT count(*) FROM (SELECT 1 FROM record_keys WHERE key = (SELECT key_hash('t:' || title_key)
+          FROM records WHERE id = coalesce(NEW.id, (SELECT max(id) FROM records))) LIMIT 66)),
+      coalesce(NEW.id, (SELECT max(id) FROM records)),
+      (SELECT key_hash('t:' || title_key) FROM records WHERE id = coalesce(NEW.id, (SELECT max(id) FROM records))));
 END;
 
 -- import_finish: a run's counts, from its log.
@@ -359,9 +390,11 @@ CREATE TRIGGER IF NOT EXISTS import_text_run INSTEAD OF INSERT ON import_text BE
            latex_to_unicode(title), latex_to_unicode(author),
            CASE WHEN typeof(year) = 'integer' THEN year END, venue, NULL,
            doi, arxiv, url, tags_parse(json_extract(fields, '$.keywords')), NULL, NULL, fields,
-           json_object('locator', key, 'authors', json_extract(fields, '$.author'),
+           -- (json_patch drops the null members)
+           json_patch('{}', json_object('locator', key,
+                       'authors', nullif(json_extract(fields, '$.author'), latex_to_unicode(author)),
                        'edition', json_extract(fields, '$.edition'), 'volume', json_extract(fields, '$.volume'),
-                       'number', json_extract(fields, '$.number'), 'pages', json_extract(fields, '$.pages')),
+                       'number', json_extract(fields, '$.number'), 'pages', json_extract(fields, '$.pages'))),
            coalesce(error, CASE WHEN title IS NULL THEN 'no title' END)
       FROM bibtex_entries(CASE WHEN (SELECT format FROM import_runs WHERE id = (SELECT max(id) FROM import_runs)) = 'bibtex'
                                THEN CASE WHEN NEW.encoding IS NULL THEN text_utf8(NEW.text, NEW.source)
@@ -455,7 +488,9 @@ CREATE TRIGGER IF NOT EXISTS import_entry_run INSTEAD OF INSERT ON import_entry 
                ORDER BY id LIMIT 1),
              (SELECT r.id FROM (SELECT DISTINCT k.record_id
                                   FROM json_each(match_keys(NEW.title, NULL, NULL)) j
-                                  JOIN record_keys k ON k.key = j.value) c
+                                  JOIN record_keys k ON k.key = key_hash(j.value)
+                                 WHERE (SELECT count(*) FROM (SELECT 1 FROM record_keys
+                                          WHERE key = key_hash(j.value) LIMIT 65)) <= 64) c
                 JOIN records r ON r.id = c.record_id
                WHERE r.source = NEW.source AND r.locator IS NULL AND r.format = NEW.format
                  AND r.seen_run IS NOT NEW.run_id AND title_same(r.title, NEW.title)
@@ -474,9 +509,9 @@ CREATE TRIGGER IF NOT EXISTS import_record_run INSTEAD OF INSERT ON import_recor
     SELECT NEW.run_id, NEW.seq, NEW.line, NEW.cite_key, NEW.title, 'unchanged', r.paper_id, r.id
       FROM records r
      WHERE r.id = NEW.existing
-       AND r.content = json_array(NEW.cite_key, NEW.entry_type, NEW.title, NEW.authors, NEW.year,
-                                  NEW.venue_raw, NEW.doi, NEW.arxiv, NEW.url, coalesce(NEW.tags, '[]'),
-                                  NEW.status, NEW.note, NEW.fields, NEW.meta);
+       AND r.content = content_hash(json_array(NEW.cite_key, NEW.entry_type, NEW.title, NEW.authors,
+                                  NEW.year, NEW.venue_raw, NEW.doi, NEW.arxiv, NEW.url, coalesce(NEW.tags, '[]'),
+                                  NEW.status, NEW.note, NEW.fields, NEW.meta));
   UPDATE records SET seen_run = NEW.run_id, line = NEW.line
    WHERE id = NEW.existing
      AND EXISTS (SELECT 1 FROM import_log WHERE run_id = NEW.run_id AND seq = NEW.seq);
@@ -536,13 +571,15 @@ CREATE TRIGGER IF NOT EXISTS record_match_run INSTEAD OF INSERT ON record_match 
   -- (LIMIT -1 keeps paper_match from being called once per use of its result)
   INSERT INTO match_scratch(paper_id, record_id, verdict, score, reason)
     SELECT m.paper_id, m.record_id, m.v ->> 'verdict', m.v ->> 'score', m.v ->> 'reason'
-      FROM (SELECT o.paper_id, o.id AS record_id, paper_match(n.match, o.match) AS v
-              FROM records n,
+      FROM (SELECT o.paper_id, o.id AS record_id, paper_match(n.m, o.m) AS v
+              FROM record_as_match n,
                    (SELECT DISTINCT r.paper_id FROM record_keys kn
                       JOIN record_keys ko ON ko.key = kn.key AND ko.record_id <> kn.record_id
                       JOIN records r ON r.id = ko.record_id
-                     WHERE kn.record_id = NEW.record_id AND r.paper_id <> 0) AS p
-              JOIN records o ON o.paper_id = p.paper_id
+                     WHERE kn.record_id = NEW.record_id AND r.paper_id <> 0
+                       AND (SELECT count(*) FROM (SELECT 1 FROM record_keys
+                              WHERE key = kn.key LIMIT 65)) <= 64) AS p
+              JOIN record_as_match o ON o.paper_id = p.paper_id
              WHERE n.id = NEW.record_id LIMIT -1) AS m;
   UPDATE records SET (paper_id, how) =
       (SELECT paper_id, reason FROM match_best UNION ALL SELECT 0, NULL LIMIT 1)
@@ -582,24 +619,9 @@ CREATE VIEW IF NOT EXISTS paper_new AS SELECT NULL AS go, NULL AS record_id WHER
 CREATE TRIGGER IF NOT EXISTS paper_new_run INSTEAD OF INSERT ON paper_new WHEN NEW.go BEGIN
   INSERT INTO papers(title, title_key, authors, year, venue_raw, venue, kind, tags, status, note,
                      arxiv, doi, url, bibtex_key, bibtex_type, bibtex_fields, source, rev)
-    VALUES ((SELECT title FROM records WHERE id = NEW.record_id),
-            (SELECT title_key FROM records WHERE id = NEW.record_id),
-            (SELECT authors FROM records WHERE id = NEW.record_id),
-            (SELECT year FROM records WHERE id = NEW.record_id),
-            (SELECT venue_raw FROM records WHERE id = NEW.record_id),
-            (SELECT venue FROM records WHERE id = NEW.record_id),
-            (SELECT kind FROM records WHERE id = NEW.record_id),
-            (SELECT tags FROM records WHERE id = NEW.record_id),
-            (SELECT status FROM records WHERE id = NEW.record_id),
-            (SELECT note FROM records WHERE id = NEW.record_id),
-            (SELECT arxiv FROM records WHERE id = NEW.record_id),
-            (SELECT doi FROM records WHERE id = NEW.record_id),
-            (SELECT url FROM records WHERE id = NEW.record_id),
-            (SELECT cite_key FROM records WHERE id = NEW.record_id),
-            (SELECT entry_type FROM records WHERE id = NEW.record_id),
-            (SELECT CASE WHEN format = 'bibtex' THEN fields END FROM records WHERE id = NEW.record_id),
-            (SELECT source FROM records WHERE id = NEW.record_id),
-            1);
+    SELECT title, title_key, authors, year, venue_raw, venue, kind, tags, status, note, arxiv, doi, url,
+           cite_key, entry_type, CASE WHEN format = 'bibtex' THEN fields END, source, 1
+      FROM records WHERE id = NEW.record_id;
   UPDATE records SET paper_id = (SELECT max(id) FROM papers), how = 'new'
    WHERE id = NEW.record_id;
 END;
@@ -639,12 +661,10 @@ CREATE TRIGGER IF NOT EXISTS record_update_run INSTEAD OF INSERT ON record_updat
                             ELSE 'note, ' END ELSE '' END
              || CASE WHEN r.tags IS NOT coalesce(NEW.tags, '[]') THEN 'tags, ' ELSE '' END
              || CASE WHEN r.status IS NOT NEW.status THEN 'status, ' ELSE '' END
-             || CASE WHEN json_array(json_extract(r.content, '$[1]'), json_extract(r.content, '$[3]'),
-                                     json_extract(r.content, '$[4]'), json_extract(r.content, '$[5]'),
-                                     json_extract(r.content, '$[6]'), json_extract(r.content, '$[7]'),
-                                     json_extract(r.content, '$[8]'), json_extract(r.content, '$[12]'))
-                       IS NOT json_array(NEW.entry_type, NEW.authors, NEW.year, NEW.venue_raw, NEW.doi,
-                                         NEW.arxiv, NEW.url, NEW.fields)
+             || CASE WHEN r.entry_type IS NOT NEW.entry_type OR r.authors IS NOT NEW.authors
+                       OR (NEW.year IS NOT NULL AND r.year IS NOT NEW.year) OR r.venue_raw IS NOT NEW.venue_raw
+                       OR r.doi IS NOT NEW.doi OR r.arxiv IS NOT NEW.arxiv OR r.url IS NOT NEW.url
+                       OR r.fields IS NOT NEW.fields OR r.meta IS NOT NEW.meta
                      THEN 'fields, ' ELSE '' END, ', ')
       FROM records r, papers p WHERE r.id = NEW.record_id AND p.id = NEW.paper_id;
   UPDATE papers SET
@@ -808,8 +828,7 @@ CREATE VIEW IF NOT EXISTS paperext_venue_rederive AS SELECT 1 AS x WHERE 0;
 CREATE TRIGGER IF NOT EXISTS paperext_venue_rederive_run INSTEAD OF INSERT ON paperext_venue_rederive BEGIN
   -- inside the statement that changed the table: read it now
   SELECT venue_aliases_reload();
-  UPDATE records SET venue = v.r ->> 'acronym', kind = v.r ->> 'kind',
-                     match = json_set(match, '$.venue', v.r ->> 'acronym', '$.kind', v.r ->> 'kind')
+  UPDATE records SET venue = v.r ->> 'acronym', kind = v.r ->> 'kind'
     FROM (SELECT id AS rid, venue_resolve(venue_raw) AS r FROM records WHERE venue_raw IS NOT NULL) AS v
    WHERE records.id = v.rid AND (records.venue IS NOT v.r ->> 'acronym' OR records.kind IS NOT v.r ->> 'kind');
   INSERT INTO paper_rederive(paper_id) SELECT id FROM papers;

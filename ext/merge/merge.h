@@ -80,4 +80,13 @@ void pe_merge_json_free(PeMergeJson *p);
 ** spellings always share one).  PE_OK or PE_NOMEM. */
 int pe_merge_keys(PeBuf *out, const char *zTitle, const char *zDoi, const char *zArxiv);
 
+/* A 128-bit hash of z[0..n), as 32 lower-case hex digits and a NUL in
+** zOut[33]: two multiply-and-shift passes over its 8-byte words (read
+** little-endian), each mixed at the end (splitmix64).  Not cryptographic:
+** it tells whether a record changed. */
+void pe_merge_hash(const char *z, size_t n, char zOut[33]);
+
+/* The first 64 bits of that hash, as a signed integer (an index key). */
+long long pe_merge_hash64(const char *z, size_t n);
+
 #endif

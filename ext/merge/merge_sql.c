@@ -76,6 +76,26 @@ static void keys_func(sqlite3_context *ctx, int argc, sqlite3_value **argv){
   pe_result_buf(ctx, pe_merge_keys(&out, az[0], az[1], az[2]), &out);
 }
 
+static void hash_func(sqlite3_context *ctx, int argc, sqlite3_value **argv){
+  const char *z;
+  size_t n;
+  char zHash[33];
+  if( pe_any_null(argc, argv) ) return;
+  z = pe_value_text(argv[0], &n);
+  if( z==0 ){ sqlite3_result_error_nomem(ctx); return; }
+  pe_merge_hash(z, n, zHash);
+  sqlite3_result_text(ctx, zHash, 32, SQLITE_TRANSIENT);
+}
+
+static void key_hash_func(sqlite3_context *ctx, int argc, sqlite3_value **argv){
+  const char *z;
+  size_t n;
+  if( pe_any_null(argc, argv) ) return;
+  z = pe_value_text(argv[0], &n);
+  if( z==0 ){ sqlite3_result_error_nomem(ctx); return; }
+  sqlite3_result_int64(ctx, pe_merge_hash64(z, n));
+}
+
 /* SQLite 3.45+ wants functions that set a subtype to say so. */
 #ifdef SQLITE_RESULT_SUBTYPE
 # define PE_JSON_RESULT SQLITE_RESULT_SUBTYPE
@@ -88,6 +108,12 @@ static const PeFunction aFunc[] = {
     "paper_match(record, record) -> json",
     "Whether two records (JSON objects: title, authors, year, type, doi, arxiv, ...) are one work: "
     "{verdict: same|different|unsure, score, reason}."),
+  PE_SCALAR("content_hash", 1, PE_PURE, hash_func,
+    "content_hash(text) -> text",
+    "A 128-bit hash of a text as 32 hex digits (not cryptographic): tells whether a record changed."),
+  PE_SCALAR("key_hash", 1, PE_PURE, key_hash_func,
+    "key_hash(text) -> integer",
+    "The first 64 bits of content_hash(text) as an integer: a match key as the index stores it."),
   PE_SCALAR("match_keys", 3, PE_PURE, keys_func,
     "match_keys(title, doi, arxiv) -> json",
     "The index keys under which a record's possible duplicates are found (DOI, arXiv id, title, "

@@ -62,6 +62,7 @@ static size_t word_at(const char *k, size_t n, size_t iWord, size_t *pStart, siz
       i += (size_t)len;
     }else{
       while( i<n && k[i]!=' ' ){
+        if( (unsigned char)k[i]<0x80 ){ i++; continue; }   /* ASCII: never CJK */
         len = pe_utf8_decode((const unsigned char*)k+i, n-i, &c);
         if( pe_is_cjk(c) ) break;
         i += (size_t)len;
@@ -108,7 +109,9 @@ int pe_title_keys(PeBuf *out, const char *z, size_t n){
     if( add_key_of(&l, &tmp, 'm', z+iRest+iMain, nMain) ){ oom = 1; goto done; }
   }
   add_halves(&l, key.z ? key.z : "", key.n);
-  add_halves(&l, mainKey.z ? mainKey.z : "", mainKey.n);
+  if( mainKey.n!=key.n || (key.n && memcmp(mainKey.z, key.z, key.n)) ){
+    add_halves(&l, mainKey.z ? mainKey.z : "", mainKey.n);
+  }
 done:
   pe_buf_appendc(out, ']');
   pe_buf_free(&key);

@@ -129,6 +129,20 @@ int main(void){
             "[\"arxiv:1706.03762\",\"t:attention is all you need\",\"m:attention is all you need\",\"a:attention is\",\"z:you need\"]");
   CHECK_STR(keys(0, 0, 0), "[]");
   CHECK_STR(keys("", "", ""), "[]");
+  /* content hashes: the same on every machine (the database stores them),
+  ** every byte and the length count, key_hash is the first 64 bits */
+  {
+    char h[33], h2[33];
+    pe_merge_hash("abcdefgh", 8, h);
+    CHECK_STR(h, "4d088bee92485848189a8138b8b7bc47");
+    pe_merge_hash("abcdefgh", 9, h2);              /* and the NUL after it */
+    CHECK(strcmp(h, h2)!=0);
+    pe_merge_hash("abcdefgi", 8, h2);
+    CHECK(strcmp(h, h2)!=0);
+    pe_merge_hash("", 0, h2);
+    CHECK_STR(h2, "e9e0033e3badaf365975e34a88b91892");
+    CHECK_INT(pe_merge_hash64("abcdefgh", 8), (long long)0x4d088bee92485848ull);
+  }
   labeled_pairs("tests/data/merge_pairs.tsv");
   return CHECK_REPORT("merge");
 }
