@@ -56,6 +56,7 @@ typedef struct VText {
   VTok *a; int nTok;
   VMatch *aMatch; int nMatch;
   int nContent;            /* tokens with T_CONTENT */
+  int firstBare, lastBare; /* content tokens a whole-string alias must cover (covers_all), -1: none */
   int hasFindings, longWord;
   int arxivYear;
 } VText;
@@ -476,15 +477,23 @@ static int case_ok(const VText *t, const VTok *p, const char *zCase){
   return tok_upper(t, p);
 }
 
+/* Does the alias at tokens [iTok, iTok+nTok) cover every content token but
+** acronyms in parentheses ('IEEE Computer Architecture Letters (CAL)')?
+** The first and last such token are found once (find_bare), so this is not
+** a pass over the text for every alias that may match. */
 static int covers_all(const VText *t, int iTok, int nTok){
-  int j, n = 0;
+  return t->firstBare<0 || (t->firstBare>=iTok && t->lastBare<iTok+nTok);
+}
+
+static void find_bare(VText *t){
+  int j;
+  t->firstBare = t->lastBare = -1;
   for(j=0; j<t->nTok; j++){
     const VTok *p = &t->a[j];
-    if( !(p->flags & T_CONTENT) ) continue;
-    /* inside the alias, or an acronym in parentheses: 'IEEE Computer Architecture Letters (CAL)' */
-    if( (j>=iTok && j<iTok+nTok) || ((p->flags & T_PAREN) && tok_upper(t, p)) ) n++;
+    if( !(p->flags & T_CONTENT) || ((p->flags & T_PAREN) && tok_upper(t, p)) ) continue;
+    if( t->firstBare<0 ) t->firstBare = j;
+    t->lastBare = j;
   }
-  return n==t->nContent;
 }
 
 static void add_match(VText *t, int iTok, int nTok, int iVenue, unsigned flags){
@@ -846,23 +855,36 @@ static int is_workshop(const VText *t, const VMatch *best, int iVenue){
   return 0;
 }
 
-/* Does match m overlap a longer match (the shorter is then part of a longer
-** name: 'Conference on Computer Vision' inside 'European Conference on ...')? */
-static int is_shadowed(const VText *t, const VMatch *m){
-  int k;
-  for(k=0; k<t->nMatch; k++){
-    const VMatch *o = &t->aMatch[k];
-    if( o->nTok > m->nTok && (o->iVenue<0)==(m->iVenue<0)
-     && o->iTok < m->iTok+m->nTok && m->iTok < o->iTok+o->nTok ) return 1;
+/* Does match k overlap a longer match of its kind, user or catalog (the
+** shorter is then part of a longer name: 'Conference on Computer Vision'
+** inside 'European Conference on ...')?  The matches of a kind are listed
+** together, in token order, one per start token, none longer than nLongest:
+** only its neighbours that start fewer than nLongest tokens before it can
+** overlap it (not every other match: a long text would be quadratic). */
+static int is_shadowed(const VText *t, int k, int nLongest){
+  const VMatch *m = &t->aMatch[k];
+  int j;
+  for(j=k-1; j>=0; j--){
+    const VMatch *o = &t->aMatch[j];
+    if( (o->iVenue<0)!=(m->iVenue<0) || o->iTok <= m->iTok-nLongest ) break;
+    if( o->nTok > m->nTok && m->iTok < o->iTok+o->nTok ) return 1;
+  }
+  for(j=k+1; j<t->nMatch; j++){
+    const VMatch *o = &t->aMatch[j];
+    if( (o->iVenue<0)!=(m->iVenue<0) || o->iTok >= m->iTok+m->nTok ) break;
+    if( o->nTok > m->nTok ) return 1;
   }
   return 0;
 }
 
 static void venue_decide(const VText *t, const PeVenueOverlay *ov, PeVenueInfo *pOut){
   const VMatch *best = 0;
-  int k, iVenue = INT32_MIN, eKind = PE_VK_NONE, workshop;
+  int k, iVenue = INT32_MIN, eKind = PE_VK_NONE, workshop, nLongest = 0;
   for(k=0; k<t->nMatch; k++){
-    if( is_shadowed(t, &t->aMatch[k]) ) continue;
+    if( t->aMatch[k].nTok>nLongest ) nLongest = t->aMatch[k].nTok;
+  }
+  for(k=0; k<t->nMatch; k++){
+    if( is_shadowed(t, k, nLongest) ) continue;
     if( best==0 || better_match(ov, &t->aMatch[k], best) ) best = &t->aMatch[k];
   }
   if( best ){
@@ -922,6 +944,7 @@ int pe_venue_parse(const PeVenueOverlay *ov, const char *z, size_t n, PeVenueInf
     if( t.a==0 || t.aMatch==0 ){ rc = PE_NOMEM; goto done; }
   }
   venue_tokenize(&t);
+  find_bare(&t);
   if( ov && ov->nAlias ) match_overlay(&t, ov);
   match_catalog(&t);
   if( t.nMatch==0 && t.longWord ){
