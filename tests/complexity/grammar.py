@@ -157,6 +157,8 @@ def _generic():
         'tags after a link': rep('【tag】', '- [Title](http://x.org) '),
         'bibtex entries': rep('@misc{k, title={T}}\n'),
         'bibtex fields': rep('a={b},', '@misc{k,', '}'),
+        'bibtex entries with invalid bytes': rep(b'@misc{k, t={\xe9}} '),
+        'invalid bytes around @': rep(b'\xb7@a\xad'),
         'latex commands': rep('\\alpha '),
         'latex accents': rep('\\"o'),
         'latex groups': rep('{a}'),
