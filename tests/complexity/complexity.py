@@ -150,7 +150,7 @@ def main():
             missing += 1
             continue
         if second is None and r1 > LIMIT:
-            second = (r1, c4)       # not measured again (--confirm): fails as it is
+            second = (r1, c4, 'not measured again')   # (--confirm): fails as it is
         r = r1 if second is None else second[0]
         if a.all:
             print('  %-24s %-34s %-44s %7.2f%s' % (g.key, g.label, sname, r1,
@@ -166,7 +166,8 @@ def main():
     for key in order:
         if key in worst:
             r, label, sname, r1, second = worst[key]
-            note = '' if second is None else '  (%.2f from n to 4n, %.2f from 4n to 16n)' % (r1, second[0])
+            note = ('' if second is None else '  (%.2f from n to 4n, %s)' % (r1, second[2])
+                    if len(second) > 2 else '  (%.2f from n to 4n, %.2f from 4n to 16n)' % (r1, second[0]))
             print('  %-24s %6.2f  %-34s %s%s' % (key, r, label, sname, note))
             npass += r <= LIMIT
             nfail += r > LIMIT
@@ -178,6 +179,10 @@ def main():
     if failed:
         print('superlinear (growth over %.0f, from n to 4n and from 4n to 16n):' % LIMIT)
         for key, label, sname, r1, c1, c4, second in sorted(failed, key=lambda x: -x[6][0]):
+            if len(second) > 2:
+                print('  %s [%s] %s: %.1f, %s (%d bytes: %d, %d bytes: %d instructions)'
+                      % (key, label, sname, r1, second[2], c1[1], c1[0], c4[1], c4[0]))
+                continue
             print('  %s [%s] %s: %.1f then %.1f (%d bytes: %d, %d bytes: %d, %d bytes: %d instructions)'
                   % (key, label, sname, r1, second[0], c1[1], c1[0], c4[1], c4[0], second[1][1], second[1][0]))
     if missing or errors:
