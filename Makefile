@@ -169,6 +169,9 @@ build/asan/oom: $(call objs,asan,tests/oom.c tests/testfile.c)
 	$(CC) $(SAN) -o $@ $^ -lsqlite3
 build/tsan/threads: $(call objs,tsan,tests/threads.c tests/testfile.c)
 	$(CC) $(TSAN) -o $@ $^ -lsqlite3 -lpthread
+# the complexity test's query runner (tests/complexity/, run under callgrind)
+build/plain/complexity_driver: $(call objs,plain,tests/complexity/driver.c)
+	$(CC) -o $@ $^ -lsqlite3
 
 build/plain/unit/%: build/plain/tests/unit/%.o build/plain/libcores.a $(call objs,plain,$(LIBC_MEM))
 	@mkdir -p $(@D)
@@ -179,12 +182,13 @@ build/asan/unit/%: build/asan/tests/unit/%.o build/asan/libcores.a $(call objs,a
 
 # Fuzzing: tests/fuzz/fuzz_<name>.c are libFuzzer harnesses (clang); the same
 # harnesses are replayed over their corpora by gcc ASan builds in `make test`.
-# fuzz_sql loads the extension (PAPEREXT_SO) instead of linking the cores.
-build/fuzz/fuzz_sql: build/fuzz/tests/fuzz/fuzz_sql.o build/fuzz/paperext.so
+# fuzz_sql and fuzz_slow load the extension (PAPEREXT_SO) instead of linking the cores.
+EXT_HARNESSES = sql slow
+$(EXT_HARNESSES:%=build/fuzz/fuzz_%): build/fuzz/fuzz_%: build/fuzz/tests/fuzz/fuzz_%.o build/fuzz/paperext.so
 	$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer -o $@ $< -lsqlite3
 build/fuzz/fuzz_%: build/fuzz/tests/fuzz/fuzz_%.o build/fuzz/libcores.a $(call objs,fuzz,$(LIBC_MEM))
 	$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer -o $@ $< $(call objs,fuzz,$(LIBC_MEM)) build/fuzz/libcores.a $(PKG_LIBS) -lm
-build/asan/fuzz/replay_sql: $(call objs,asan,tests/fuzz/fuzz_sql.c tests/fuzz/replay.c)
+$(EXT_HARNESSES:%=build/asan/fuzz/replay_%): build/asan/fuzz/replay_%: build/asan/tests/fuzz/fuzz_%.o build/asan/tests/fuzz/replay.o
 	@mkdir -p $(@D)
 	$(CC) $(SAN) -o $@ $^ -lsqlite3
 build/asan/fuzz/replay_%: build/asan/tests/fuzz/fuzz_%.o $(call objs,asan,tests/fuzz/replay.c $(LIBC_MEM)) build/asan/libcores.a
@@ -210,6 +214,7 @@ cluster-test: $(CLUSTER_BIN) paperext.so
 
 TEST_PROGRAMS = paperext.so build/asan/paperext.so build/tsan/paperext.so \
   build/plain/runner build/asan/runner build/asan/oom build/tsan/threads \
+  build/plain/complexity_driver \
   $(UNIT_BIN) $(UNIT_ASAN) $(REPLAY_BIN) $(FUZZ_BIN) build/btparse_count $(CLUSTER_BIN) \
   $(DIST_FILES)
 

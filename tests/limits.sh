@@ -59,6 +59,13 @@ check "SELECT tag_norm(printf('%.*c', 1000000, '[') || 'Deep' || printf('%.*c', 
 check "SELECT tag_norm(replace(printf('%.*c', 300000, 'x'), 'x', '[(【') || 'Mixed' || replace(printf('%.*c', 300000, 'x'), 'x', '】)]'));" "mixed"
 check "SELECT title_key(printf('%.*c', 1000000, '{') || 'Deep Title' || printf('%.*c', 1000000, '}')), length(title_key(printf('%.*c', 1000000, '(') || 'x'));" \
       "deep title|1"
+# Openers without closers are read once, not once per opener (issue 13:
+# 100,001 '【' took minutes in tags_parse, tag_each and tag_has); a list of
+# venue lines reads ahead once, not once per line.
+check "WITH t(x) AS (SELECT replace(printf('%.*c', 1000000, 'x'), 'x', '【')) SELECT length(tags_parse(x)), (SELECT count(*) FROM tag_each(x)), tag_has(x, 'a') FROM t;" \
+      "1000004|1|0"
+check "WITH t(x) AS (SELECT replace(printf('%.*c', 200000, 'x'), 'x', 'NeurIPS 2020' || char(10))) SELECT (SELECT count(*) FROM readinglist_entries(x)), (SELECT count(*) FROM readinglist_diagnostics(x)) FROM t;" \
+      "0|200001"
 # A million distinct tags in one string.
 check "WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i+1 FROM c WHERE i<1000000) SELECT json_array_length(tags_parse(group_concat('#t' || i, ' '))), json_array_length(tags_parse(group_concat('t' || i, ','))) FROM c;" \
       "1000000|1000000"

@@ -11,7 +11,10 @@
 #   7. fuzz: the seed corpora and past findings replayed (ASan), then a short
 #      libFuzzer run of every harness
 #   8. hostile sizes (tests/limits.sh): 20 MB texts, deep nesting, a million
-#      tags, PCRE2's limits, no silent truncation (LIMITS=1: 400 MB texts)
+#      tags, PCRE2's limits, no silent truncation (LIMITS=1: 400 MB texts);
+#      growth (tests/complexity/): every function on adversarial shapes at n
+#      and 4n, instructions counted by callgrind, none growing faster than
+#      n log n
 #   9. client tests (tests/clients/*.sh): Python, Node, sqlite-utils, the
 #      table functions' arguments, the docs against the catalog
 # Every part prints "... N passed, N failed"; the last line sums them.
@@ -57,6 +60,7 @@ for f in build/fuzz/fuzz_*; do
 done
 # hostile sizes (texts of 20 MB; LIMITS=1: 400 MB, see tests/limits.sh)
 part "limits" sh tests/limits.sh ./paperext.so
+part "complexity" /usr/bin/python3 tests/complexity/complexity.py
 for c in tests/clients/*.sh; do [ -f "$c" ] && part "client $(basename "$c" .sh)" sh "$c"; done
 
 awk '{p+=$1; f+=$2} END {printf "%d passed, %d failed\n", p, f; exit (f>0)}' "$log"

@@ -63,9 +63,13 @@ static void position(BibParser *p, size_t off, int *pLine, int *pCol){
   if( off<p->posOff ){
     size_t k = p->posOff;
     while( k>off ){ k--; if( z[k]=='\n' ) p->posLine--; }
-    k = off;
-    while( k>0 && z[k-1]!='\n' ) k--;
-    p->posLineStart = k;
+    if( off<p->posLineStart ){
+      /* on an earlier line (back on the same one, its start is known: on a
+      ** long one-line input each step back must not read to its start) */
+      k = off;
+      while( k>0 && z[k-1]!='\n' ) k--;
+      p->posLineStart = k;
+    }
   }else{
     p->posLine += (int)bibscan_count_newlines(z, p->posOff, off, &p->posLineStart);
   }

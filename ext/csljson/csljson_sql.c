@@ -81,7 +81,7 @@ static int start(CslCursor *p, int idxNum, int argc, sqlite3_value **argv, int b
   const char *z;
   size_t n;
   csl_cursor_reset(p);
-  pe_tvf_args(&p->base, idxNum, argc, argv, apArg);
+  if( pe_tvf_args(&p->base, idxNum, argc, argv, apArg) ) return SQLITE_ERROR;
   if( sqlite3_value_type(apArg[0])==SQLITE_NULL ) return SQLITE_OK;
   if( sqlite3_value_type(apArg[0])==SQLITE_BLOB ){
     z = (const char*)sqlite3_value_blob(apArg[0]);

@@ -45,14 +45,37 @@ static const char *iconv_name(const char *zEnc, char *zSq){
   return zEnc;   /* EUC-JP, EUC-KR, KOI8-R ...: iconv's own names */
 }
 
+/* Encoding names are short words of letters, digits and - _ . : ( ) and
+** spaces: a '/' would let iconv's //IGNORE or //TRANSLIT drop or change
+** bytes, and glibc's iconv_open costs the square of a name's length. */
+#define PE_IO_MAX_ENCODING_NAME 40
+static int name_ok(const char *zEnc){
+  size_t i;
+  for(i=0; zEnc[i]; i++){
+    char c = zEnc[i];
+    if( i>=PE_IO_MAX_ENCODING_NAME ) return 0;
+    if( !((c>='a' && c<='z') || (c>='A' && c<='Z') || (c>='0' && c<='9') || strchr("-_.:() ", c)) ){
+      return 0;
+    }
+  }
+  return i>0;
+}
+
 int pe_io_decode(PeBuf *out, const char *z, size_t n, const char *zEnc,
                  size_t *pBad, char *zErr, size_t nErr){
   char zSq[64];
-  iconv_t cd = iconv_open("UTF-8", iconv_name(zEnc, zSq));
+  iconv_t cd;
   char *in = (char*)z;
   size_t nIn = n;
   int rc = PE_OK;
   *pBad = n;                      /* no byte to blame, unless one is found */
+  if( !name_ok(zEnc) ){
+    snprintf(zErr, nErr, "unknown encoding '%.*s%s' (a name is at most %d letters, digits, "
+             "spaces and - _ . : ( ))", PE_IO_MAX_ENCODING_NAME, zEnc,
+             strlen(zEnc)>PE_IO_MAX_ENCODING_NAME ? "..." : "", PE_IO_MAX_ENCODING_NAME);
+    return PE_ERROR;
+  }
+  cd = iconv_open("UTF-8", iconv_name(zEnc, zSq));
   if( cd==(iconv_t)-1 ){
     snprintf(zErr, nErr, "unknown encoding '%s'", zEnc);
     return PE_ERROR;

@@ -127,8 +127,10 @@ static int catalog_rowid(sqlite3_vtab_cursor *cur, sqlite3_int64 *pRowid){
 
 static int catalog_best_index(sqlite3_vtab *pVtab, sqlite3_index_info *pInfo){
   int rc = pe_tvf_best_index(pVtab, pInfo);
-  pInfo->estimatedCost = 100;
-  pInfo->estimatedRows = 100;
+  if( rc==SQLITE_OK && !(pInfo->idxNum & PE_TVF_MISSING) ){
+    pInfo->estimatedCost = 100;
+    pInfo->estimatedRows = 100;
+  }
   return rc;
 }
 

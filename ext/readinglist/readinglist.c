@@ -32,7 +32,9 @@
 
 /* An entry being built, or the last one finished. */
 typedef struct Acc {
-  PeBuf title, note, tagList, tagsJson, venue, ctxVenue, url, arxiv, doi, raw;
+  PeBuf title, note, tagsJson, venue, ctxVenue, url, arxiv, doi, raw;
+  PeRlTags *tags;           /* its distinct tags (NULL: none yet) */
+  int tagsOom;
   const char *zStatus;
   long long line, position;
   int isPreface;
@@ -50,6 +52,7 @@ typedef struct DiagRec {
 struct PeRl {
   const char *z; size_t n;
   size_t pos;               /* start of the next line */
+  size_t nextNl;            /* 1 + the offset of the next '\n' after it (n+1: none) */
   long long lineNo;         /* its number */
   int done;
   int hasCR;                /* the text holds a '\r' somewhere */
@@ -58,6 +61,8 @@ struct PeRl {
   /* section shape */
   int markdown;
   int needShape;
+  size_t shapeFrom, shapeTo;  /* the last look-ahead read [shapeFrom, shapeTo) */
+  int shapeIsMd;              /* and found this */
   /* an open code fence */
   int fenceChar, fenceLen;
   long long fenceLine;
@@ -94,7 +99,7 @@ struct PeRl {
 static void acc_init(Acc *a){ memset(a, 0, sizeof(*a)); }
 
 static PeBuf *acc_bufs(Acc *a, int i){
-  PeBuf *ap[] = { &a->title, &a->note, &a->tagList, &a->tagsJson, &a->venue,
+  PeBuf *ap[] = { &a->title, &a->note, &a->tagsJson, &a->venue,
                   &a->ctxVenue, &a->url, &a->arxiv, &a->doi, &a->raw };
   return i<(int)(sizeof(ap)/sizeof(ap[0])) ? ap[i] : 0;
 }
@@ -103,6 +108,8 @@ static void acc_reset(Acc *a){
   int i;
   PeBuf *b;
   for(i=0; (b = acc_bufs(a, i))!=0; i++) pe_buf_reset(b);
+  pe_rl_tags_clear(a->tags);
+  a->tagsOom = 0;
   a->zStatus = 0; a->line = 0; a->position = 0; a->isPreface = 0;
 }
 
@@ -110,13 +117,15 @@ static void acc_free(Acc *a){
   int i;
   PeBuf *b;
   for(i=0; (b = acc_bufs(a, i))!=0; i++) pe_buf_free(b);
+  pe_rl_tags_free(a->tags);
+  a->tags = 0;
 }
 
 static int acc_oom(Acc *a){
   int i;
   PeBuf *b;
   for(i=0; (b = acc_bufs(a, i))!=0; i++) if( b->oom ) return 1;
-  return 0;
+  return a->tagsOom;
 }
 
 /* Offset of the first byte that is not valid UTF-8 (or a NUL), else n.
@@ -195,15 +204,7 @@ static void add_diag(PeRl *p, long long line, long long col, const char *zSeveri
 
 /* Add one canonical tag to the entry, keeping first-seen order, no repeats. */
 static void acc_add_canonical(Acc *a, const char *z, size_t n){
-  size_t i = 0;
-  if( n==0 ) return;
-  while( i<a->tagList.n ){
-    size_t len = strlen(a->tagList.z + i);
-    if( len==n && memcmp(a->tagList.z + i, z, n)==0 ) return;
-    i += len + 1;
-  }
-  pe_buf_append(&a->tagList, z, n);
-  pe_buf_appendc(&a->tagList, 0);
+  if( n>0 && pe_rl_tags_add(&a->tags, z, n) ) a->tagsOom = 1;
 }
 
 /* Tags written in z[0..n): '#tag', '[tag]', '【tag】' (only those when
@@ -227,7 +228,6 @@ static void acc_add_tags(PeRl *p, Acc *a, const char *z, size_t n, int onlyHasht
 static void finish_entry(PeRl *p){
   Acc *a;
   PeRlEntry *e = &p->entry;
-  size_t i;
   if( !p->haveEntry ) return;
   p->haveEntry = 0;
   if( p->cur.isPreface ){
@@ -241,15 +241,7 @@ static void finish_entry(PeRl *p){
   { Acc t = p->out; p->out = p->cur; p->cur = t; }
   acc_reset(&p->cur);
   a = &p->out;
-  /* tags as JSON */
-  pe_buf_appendc(&a->tagsJson, '[');
-  for(i=0; i<a->tagList.n; ){
-    size_t len = strlen(a->tagList.z + i);
-    if( i ) pe_buf_appendc(&a->tagsJson, ',');
-    pe_buf_append_json(&a->tagsJson, a->tagList.z + i, len);
-    i += len + 1;
-  }
-  pe_buf_appendc(&a->tagsJson, ']');
+  if( pe_rl_tags_json(a->tags, &a->tagsJson) ) p->oom = 1;
   /* the venue that applies: the entry's own, its heading's, the list's */
   if( a->venue.n==0 ){
     if( a->ctxVenue.n ) pe_buf_append(&a->venue, a->ctxVenue.z, a->ctxVenue.n);
@@ -356,7 +348,7 @@ static void title_line(PeRl *p, const char *z, size_t n, const PeRlTitle *t,
       acc_add_canonical(a, h->text.z, h->text.n);
     }
   }
-  for(i=0; i<t->nTag; i++) acc_add_tags(p, a, z + t->aTag[i].off, t->aTag[i].len, 0);
+  for(i=0; i<t->nArea; i++) acc_add_tags(p, a, z + t->aArea[i].off, t->aArea[i].len, 0);
   if( t->rest.len ){
     /* what follows a linked title ('— 很好的paper') opens the note */
     append_text(&a->note, z + t->rest.off, t->rest.len, p->lineBad);
@@ -397,13 +389,19 @@ static void heading_line(PeRl *p, const char *z, int level, PeSpan text){
 
 /* ---- lines -------------------------------------------------------------- */
 
-/* The next line: [*pOff, *pOff+*pLen) without its line break. */
+/* The next line: [*pOff, *pOff+*pLen) without its line break.  (Where the
+** next '\n' is, is remembered: lines that end at a lone CR would otherwise
+** each look for it to the end of the text.) */
 static int next_line(PeRl *p, size_t *pOff, size_t *pLen, size_t *pNext){
   const char *z = p->z + p->pos;
   size_t rem = p->n - p->pos, len;
   const char *nl, *cr;
   if( p->pos>=p->n ) return 0;
-  nl = memchr(z, '\n', rem);
+  if( p->nextNl<=p->pos ){
+    nl = memchr(z, '\n', rem);
+    p->nextNl = nl ? (size_t)(nl - p->z) + 1 : p->n + 1;  /* 1 + its offset */
+  }
+  nl = p->nextNl<=p->n ? p->z + p->nextNl - 1 : 0;
   len = nl ? (size_t)(nl - z) : rem;
   cr = p->hasCR ? memchr(z, '\r', len) : 0;
   if( cr && (size_t)(cr - z) + 1 < len ){
@@ -427,7 +425,7 @@ static int md_title_item(const char *z, size_t n, PeRlTitle *t, const char **pzS
     pe_rl_title_parts(z + it.contentOff, n - it.contentOff, t);
     t->title.off += it.contentOff; t->url.off += it.contentOff;
     t->venue.off += it.contentOff; t->rest.off += it.contentOff;
-    { int i; for(i=0; i<t->nTag; i++) t->aTag[i].off += it.contentOff; }
+    { int i; for(i=0; i<t->nArea; i++) t->aArea[i].off += it.contentOff; }
     *pzStatus = it.zStatus;
     *pStrip = it.indent + it.markerWidth;
     if( it.zStatus || t->hasLink ) return 1;
@@ -442,11 +440,19 @@ static int md_title_item(const char *z, size_t n, PeRlTitle *t, const char **pzS
   return 0;
 }
 
-/* Look ahead over the section starting at p->pos: is it a Markdown list,
+/* Look ahead over the section starting at pos: is it a Markdown list,
 ** i.e. does a top-level list item read as a paper (checkbox, link, or a
-** title by the plain-text rules)? */
-static int section_is_markdown(const PeRl *p, size_t pos){
+** title by the plain-text rules)?  A heading says no.  The line that
+** decided is remembered: a section that starts at a plain-text venue line
+** ('NeurIPS 2020', a heading below all others) reads on over the same lines
+** as the look-ahead before it, so the answer is the same and those lines
+** are not read again (a list of many venue lines would be quadratic). */
+static int section_is_markdown(PeRl *p, size_t pos){
   int fence = 0, fenceLen = 0;
+  size_t start = pos;
+  if( p->shapeTo && p->shapeFrom<=pos && pos<p->shapeTo ) return p->shapeIsMd;
+  p->shapeFrom = start;
+  p->shapeIsMd = 0;
   while( pos<p->n ){
     const char *z = p->z + pos;
     size_t rem = p->n - pos, len;
@@ -463,18 +469,22 @@ static int section_is_markdown(const PeRl *p, size_t pos){
       continue;
     }
     if( (fence = pe_rl_fence(z, len, &fenceLen))!=0 ) continue;
-    if( pe_rl_heading(z, len, &h) ) return 0;
+    if( pe_rl_heading(z, len, &h) ) break;
     if( (len && z[0]=='[') || (pe_rl_item(z, len, &it) && it.indent<2) ){
       PeRlTitle t;
       const char *zStatus;
       int strip;
-      if( md_title_item(z, len, &t, &zStatus, &strip) ){
-        if( zStatus || t.hasLink ) return 1;
-        if( pe_rl_title_reason(z + t.title.off, t.title.len)==PE_RL_IS_TITLE ) return 1;
+      if( md_title_item(z, len, &t, &zStatus, &strip)
+       && (zStatus || t.hasLink || pe_rl_title_reason(z + t.title.off, t.title.len)==PE_RL_IS_TITLE) ){
+        p->shapeIsMd = 1;
+        break;
       }
     }
   }
-  return 0;
+  /* the deciding line starts before pos (after it: the end of the text) */
+  p->shapeTo = pos>p->n ? p->n : pos;
+  if( p->shapeTo<=start ) p->shapeTo = 0;
+  return p->shapeIsMd;
 }
 
 /* A plain-text line that only names a venue ('NeurIPS 2020', '== CVPR 2021 =='). */
@@ -571,7 +581,7 @@ static int cjk_title(const PeRl *p, const char *z, size_t n, const PeRlTitle *t)
       if( i+m<=nt && memcmp(zt+i, azPunct[k], m)==0 ) return 0;
     }
   }
-  return t->nTag>0 || (next_paragraph(p, &off, &len) && has_cjk(p->z + off, len));
+  return t->nArea>0 || (next_paragraph(p, &off, &len) && has_cjk(p->z + off, len));
 }
 
 /* A line that is not blank (and not inside a code fence). */
@@ -655,7 +665,7 @@ static int process_content_line(PeRl *p, const char *z, size_t len, size_t off){
     if( eWhy==PE_RL_IS_TITLE ){
       int i;
       t.title.off += c; t.url.off += c; t.venue.off += c; t.rest.off += c;
-      for(i=0; i<t.nTag; i++) t.aTag[i].off += c;
+      for(i=0; i<t.nArea; i++) t.aArea[i].off += c;
       if( !has_cjk(z + t.title.off, t.title.len) ) p->nOtherTitles++;
       title_line(p, z, len, &t, 0, 0);
     }else{

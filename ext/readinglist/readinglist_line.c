@@ -187,24 +187,53 @@ int pe_rl_item(const char *z, size_t n, PeRlItem *p){
 }
 
 /* ---- title parts ---------------------------------------------------- */
+/*
+** Taking a title line apart looks ahead for closers (the ']' and ')' of a
+** link, the opener of a bracket that ends the line) and does it again after
+** each piece taken off.  Done naively, a line of openers without closers
+** ('[[[[...', '[a]([a]([a](...') or of many tags before a stray closer reads
+** the line once per piece: quadratic.  So a link's text nests brackets at
+** most MAX_NEST deep (CommonMark lets an implementation limit nesting, "to
+** avoid performance issues"), which bounds how many scans read any byte,
+** and the other scans remember where they landed (Seek, PeelMemo).
+*/
+#define MAX_NEST 32
+
+/* Where a scan for a byte of a set landed: a later scan for the same set
+** over the same text that starts in [from, at] lands at 'at' too. */
+typedef struct Seek { size_t from, at, n; } Seek;
+
+/* The first offset >= i (and < n) holding a byte of zSet, n when none. */
+static size_t seek_any(Seek *m, const char *z, size_t n, size_t i, const char *zSet){
+  size_t j;
+  if( m->n==n+1 && m->from<=i && i<=m->at ) return m->at;
+  for(j=i; j<n && (z[j]==0 || strchr(zSet, z[j])==0); j++){}
+  m->n = n+1;           /* (n+1: an all-zero Seek is empty) */
+  m->from = i;
+  m->at = j;
+  return j;
+}
+
+/* The scans of md_link(), kept across the calls for one line. */
+typedef struct LinkSeek { Seek url, paren; } LinkSeek;
 
 /* '[text](url)' starting at z[i]: spans of text and url, end in *pEnd. */
 static int md_link(const char *z, size_t n, size_t i, PeSpan *pText, PeSpan *pUrl,
-                   size_t *pEnd){
+                   size_t *pEnd, LinkSeek *m){
   size_t k, depth = 0, t0, u0;
   if( i>=n || z[i]!='[' ) return 0;
   t0 = i+1;
   for(k=t0; k<n; k++){
     if( z[k]=='\\' && k+1<n ){ k++; continue; }
-    if( z[k]=='[' ) depth++;
+    if( z[k]=='[' ){ if( ++depth>MAX_NEST ) return 0; }
     else if( z[k]==']' ){ if( depth==0 ) break; depth--; }
   }
   if( k>=n || k+1>=n || z[k+1]!='(' ) return 0;
   pText->off = t0; pText->len = k-t0;
   u0 = k+2;
-  for(k=u0; k<n && z[k]!=')' && !IS_HSPACE(z[k]); k++){}
+  k = seek_any(&m->url, z, n, u0, ") \t");
   pUrl->off = u0; pUrl->len = k-u0;
-  while( k<n && z[k]!=')' ) k++;      /* skip a '"title"' part */
+  k = seek_any(&m->paren, z, n, k, ")");     /* skip a '"title"' part */
   if( k>=n ) return 0;
   *pEnd = k+1;
   return 1;
@@ -229,6 +258,8 @@ static const Bracket aBracket[] = {
   { "[", "]", 1, 1, 1 },
   { "\xE3\x80\x90", "\xE3\x80\x91", 3, 3, 1 },  /* 【 】 */
   { "\xE3\x80\x94", "\xE3\x80\x95", 3, 3, 1 },  /* 〔 〕 */
+  { "\xE3\x80\x96", "\xE3\x80\x97", 3, 3, 1 },  /* 〖 〗 */
+  { "\xEF\xBC\xBB", "\xEF\xBC\xBD", 3, 3, 1 },  /* ［ ］ */
   { "(", ")", 1, 1, 0 },                              /* venue only */
   { "\xEF\xBC\x88", "\xEF\xBC\x89", 3, 3, 0 },  /* （ ） venue only */
 };
@@ -236,13 +267,14 @@ static const Bracket aBracket[] = {
 
 /* Can byte c end a closing bracket / start an opening one?  (fast filters) */
 static int may_end_bracket(unsigned char c){
-  return c==']' || c==')' || c==0x91 || c==0x95 || c==0x89;
+  return c==']' || c==')' || c==0x91 || c==0x95 || c==0x97 || c==0xBD || c==0x89;
 }
 static int may_start_bracket(unsigned char c){
   return c=='[' || c=='(' || c==0xE3 || c==0xEF;
 }
 
-/* A bracket group ending at z[b-1], starting no earlier than a (no nesting). */
+/* A bracket group ending at z[b-1], starting no earlier than a (no
+** nesting).  (At most one kind can end at b: no closer ends another.) */
 static const Bracket *bracket_ending(const char *z, size_t a, size_t b, size_t *pStart){
   size_t k;
   if( b<=a || !may_end_bracket((unsigned char)z[b-1]) ) return 0;
@@ -276,11 +308,12 @@ static const Bracket *bracket_starting(const char *z, size_t a, size_t b, size_t
   return 0;
 }
 
-static void add_tag(PeRlTitle *p, size_t off, size_t len){
-  if( p->nTag<PE_RL_MAXTAGS ){
-    p->aTag[p->nTag].off = off;
-    p->aTag[p->nTag].len = len;
-    p->nTag++;
+/* Record [off, off+len) as a place the line's tags are written. */
+static void add_area(PeRlTitle *p, size_t off, size_t len){
+  if( len>0 && p->nArea<PE_RL_TAG_AREAS ){   /* (never full: see PE_RL_TAG_AREAS) */
+    p->aArea[p->nArea].off = off;
+    p->aArea[p->nArea].len = len;
+    p->nArea++;
   }
 }
 
@@ -299,40 +332,135 @@ static int bracket_is_venue(const char *z, size_t s, size_t e, const Bracket *br
   return (zIn[n-4]=='1' && zIn[n-3]=='9') || (zIn[n-4]=='2' && zIn[n-3]=='0');
 }
 
-/* Peel tags and a venue off both ends of the span [*pa, *pb). */
-static void peel_markup(const char *z, size_t *pa, size_t *pb, PeRlTitle *p){
+/* What peel_markup() found at the end b of the span: the bracket ending
+** there (br, its opener at s, or none) and the start of the last word.
+** Peeling from the front moves only a, and neither answer changes with a
+** but for being cut at it, so the end is read once per b, not once per
+** piece taken off the front. */
+typedef struct PeelMemo {
+  size_t bBracket, sBracket; const Bracket *br;
+  size_t bWord, sWord, sHash;
+} PeelMemo;
+
+static const Bracket *end_bracket(PeelMemo *m, const char *z, size_t a, size_t b, size_t *pStart){
+  if( m->bBracket!=b+1 ){
+    m->br = bracket_ending(z, a, b, &m->sBracket);
+    m->bBracket = b+1;
+  }
+  if( m->br==0 || m->sBracket<a ) return 0;
+  *pStart = m->sBracket;
+  return m->br;
+}
+
+/* The length of a '#' or '＃' at z[q] (q<b), else 0. */
+static int hash_at(const char *z, size_t q, size_t b){
+  if( z[q]=='#' ) return 1;
+  return b-q>=3 && memcmp(z+q, "\xEF\xBC\x83", 3)==0 ? 3 : 0;
+}
+
+/* Does a closing bracket end just before z[q] ('】' of '【ssl】#vit')? */
+static int closer_before(const char *z, size_t a, size_t q){
+  const unsigned char *u = (const unsigned char*)z;
+  if( q>a && (z[q-1]==']' || z[q-1]==')') ) return 1;
+  return q>=a+3 && ((u[q-3]==0xE3 && u[q-2]==0x80 && (u[q-1]==0x91 || u[q-1]==0x95 || u[q-1]==0x97))
+                 || (u[q-3]==0xEF && u[q-2]==0xBC && (u[q-1]==0xBD || u[q-1]==0x89)));
+}
+
+/* The start of the hashtag that ends the span [a, b): a '#' that starts
+** its last word, or follows a closing bracket in it ('[ssl]#vit'); b when
+** there is none. */
+static size_t last_hashtag(PeelMemo *m, const char *z, size_t a, size_t b){
+  if( m->bWord!=b+1 ){
+    size_t s, q;
+    for(s=b; s>a && !IS_HSPACE(z[s-1]); s--){}
+    m->sWord = s;
+    m->sHash = b;
+    for(q=b; q>s; q--){
+      if( hash_at(z, q-1, b) && (q-1==s || closer_before(z, s, q-1)) ){ m->sHash = q-1; break; }
+    }
+    m->bWord = b+1;
+  }
+  if( m->sHash<b && m->sHash>=a ) return m->sHash;
+  /* cut at a, the word starts there */
+  return m->sWord<a && hash_at(z, a, b) ? a : b;
+}
+
+/* Is the '#' (h bytes) at z[s] the start of a '#tag' (not '##', '# ')? */
+static int starts_hashtag(const char *z, size_t s, size_t b, int h){
+  return h && b-s>(size_t)h && !hash_at(z, s+(size_t)h, b) && !IS_HSPACE(z[s+(size_t)h]);
+}
+
+/* A '#tag' word starting at z[a]: its end, else 0. */
+static size_t hashtag_word(const char *z, size_t a, size_t b){
+  size_t e;
+  if( !starts_hashtag(z, a, b, hash_at(z, a, b)) ) return 0;
+  for(e=a; e<b && !IS_HSPACE(z[e]); e++){}
+  return e;
+}
+
+/* A run of tags taken off one end of a span: [a, b), none when a==b. */
+typedef struct Run { size_t a, b; } Run;
+
+static void run_add(Run *r, size_t s, size_t e){
+  if( r->a==r->b ){ r->a = s; r->b = e; return; }
+  if( s<r->a ) r->a = s;
+  if( e>r->b ) r->b = e;
+}
+
+/* The bracket group z[s..e) is the title's venue: the run of tags before it
+** (on that side) is complete. */
+static void take_venue(PeRlTitle *p, const Bracket *br, size_t s, size_t e, Run *r){
+  p->venue.off = s + (size_t)br->no;
+  p->venue.len = e - s - (size_t)br->no - (size_t)br->nc;
+  add_area(p, r->a, r->b - r->a);
+  r->a = r->b = 0;
+}
+
+/* Peel tags and a venue off both ends of the span [*pa, *pb).  keep: the
+** span is the title, so something must be left of it (a title written
+** wholly in brackets stays); else (text after a link) all may go.  The
+** tags go to p's areas: one per run of tags taken off an end (a venue
+** between tags splits the run). */
+static void peel_markup(const char *z, size_t *pa, size_t *pb, PeRlTitle *p, int keep){
   size_t a = *pa, b = *pb, s, e;
+  Run front = { 0, 0 }, back = { 0, 0 };   /* the runs of tags taken off */
   const Bracket *br;
+  PeelMemo m;
   int changed = 1;
-  while( changed && p->nTag<PE_RL_MAXTAGS ){
+  memset(&m, 0, sizeof(m));
+  while( changed ){
     PeSpan t = { a, b-a };
     t = pe_rl_trim(z, t);
     a = t.off; b = t.off + t.len;
     changed = 0;
     if( a>=b ) break;
-    if( (br = bracket_ending(z, a, b, &s))!=0 && s>a ){
-      if( bracket_is_venue(z, s, b, br) && p->venue.len==0 ){
-        p->venue.off = s + (size_t)br->no;
-        p->venue.len = b - s - (size_t)br->no - (size_t)br->nc;
-        b = s; changed = 1; continue;
-      }
-      if( br->isTag ){ add_tag(p, s, b-s); b = s; changed = 1; continue; }
+    if( (br = end_bracket(&m, z, a, b, &s))!=0 && (s>a || !keep)
+     && (br->isTag || (bracket_is_venue(z, s, b, br) && p->venue.len==0)) ){
+      if( bracket_is_venue(z, s, b, br) && p->venue.len==0 ) take_venue(p, br, s, b, &back);
+      else run_add(&back, s, b);
+      b = s; changed = 1; continue;
     }
-    /* a trailing '#tag' word */
-    for(s=b; s>a && !IS_HSPACE(z[s-1]); s--){}
-    if( z[s]=='#' && b-s>1 && z[s+1]!='#' ){
-      add_tag(p, s, b-s); b = s; changed = 1; continue;
+    /* a trailing '#tag' */
+    s = last_hashtag(&m, z, a, b);
+    if( s<b && starts_hashtag(z, s, b, hash_at(z, s, b)) ){
+      run_add(&back, s, b);
+      b = s; changed = 1; continue;
     }
-    if( (br = bracket_starting(z, a, b, &e))!=0 && e<b ){
+    /* a leading '#tag' word */
+    if( (e = hashtag_word(z, a, b))!=0 && (e<b || !keep) ){
+      run_add(&front, a, e);
+      a = e; changed = 1; continue;
+    }
+    if( (br = bracket_starting(z, a, b, &e))!=0 && (e<b || !keep) ){
       if( e<b && z[e]=='(' ) break;           /* a link, not a tag */
-      if( bracket_is_venue(z, a, e, br) && p->venue.len==0 ){
-        p->venue.off = a + (size_t)br->no;
-        p->venue.len = e - a - (size_t)br->no - (size_t)br->nc;
-        a = e; changed = 1; continue;
-      }
-      if( br->isTag ){ add_tag(p, a, e-a); a = e; changed = 1; continue; }
+      if( bracket_is_venue(z, a, e, br) && p->venue.len==0 ) take_venue(p, br, a, e, &front);
+      else if( br->isTag ) run_add(&front, a, e);
+      else continue;
+      a = e; changed = 1; continue;
     }
   }
+  add_area(p, front.a, front.b-front.a);
+  add_area(p, back.a, back.b-back.a);
   /* separators left between the title and what was peeled off */
   while( b>a && (IS_HSPACE(z[b-1]) || z[b-1]=='-' || z[b-1]=='|' || z[b-1]==',') ) b--;
   if( b-a>=3 && (memcmp(z+b-3, "\xE2\x80\x94", 3)==0 || memcmp(z+b-3, "\xE2\x80\x93", 3)==0) ){
@@ -342,13 +470,13 @@ static void peel_markup(const char *z, size_t *pa, size_t *pb, PeRlTitle *p){
   *pa = a; *pb = b;
 }
 
-/* Tags were peeled from both ends: put them back in written order. */
-static void sort_tags(PeRlTitle *p){
+/* The areas in line order (they were found from both ends). */
+static void sort_areas(PeRlTitle *p){
   int i, j;
-  for(i=1; i<p->nTag; i++){
-    PeSpan t = p->aTag[i];
-    for(j=i; j>0 && p->aTag[j-1].off>t.off; j--) p->aTag[j] = p->aTag[j-1];
-    p->aTag[j] = t;
+  for(i=1; i<p->nArea; i++){
+    PeSpan t = p->aArea[i];
+    for(j=i; j>0 && p->aArea[j-1].off>t.off; j--) p->aArea[j] = p->aArea[j-1];
+    p->aArea[j] = t;
   }
 }
 
@@ -389,11 +517,35 @@ static int has_markup(const char *z, size_t n){
   return 0;
 }
 
+/* A link at z[a], maybe in emphasis ('**[Title](url)**'), as the title:
+** 1 and p's title, url and rest (tags peeled off its rest), else 0. */
+static int link_title(const char *z, size_t a, size_t b, PeRlTitle *p, LinkSeek *m){
+  size_t em = 0, k, i, end = 0;
+  PeSpan text, url;
+  while( em<2 && a+em<b && (z[a+em]=='*' || z[a+em]=='_') ) em++;
+  if( !(em && a+em<b && z[a+em]=='[') ) em = 0;
+  if( !md_link(z, b, a+em, &text, &url, &end, m) ) return 0;
+  for(k=0; k<em && end<b && z[end]==z[a]; k++) end++;
+  p->hasLink = 1;
+  p->url = url;
+  a = text.off; i = text.off + text.len;
+  strip_emphasis(z, &a, &i);
+  p->title.off = a; p->title.len = i-a;
+  a = end;
+  peel_markup(z, &a, &b, p, 0);
+  while( a<b && (IS_HSPACE(z[a]) || z[a]=='-' || z[a]==':' || z[a]=='|') ) a++;
+  if( b-a>=3 && (memcmp(z+a, "\xE2\x80\x94", 3)==0 || memcmp(z+a, "\xE2\x80\x93", 3)==0) ) a += 3;
+  while( a<b && IS_HSPACE(z[a]) ) a++;
+  p->rest.off = a; p->rest.len = b-a;
+  return 1;
+}
+
 void pe_rl_title_parts(const char *z, size_t n, PeRlTitle *p){
   size_t a = 0, b = n, i, end = 0;
-  int isLink;
   PeSpan text, url;
+  LinkSeek seek;
   memset(p, 0, sizeof(*p));
+  memset(&seek, 0, sizeof(seek));
   {
     PeSpan t = { 0, n };
     t = pe_rl_trim(z, t);
@@ -405,32 +557,26 @@ void pe_rl_title_parts(const char *z, size_t n, PeRlTitle *p){
   }
   strip_emphasis(z, &a, &b);
   /* The title is a link: '[Title](url) rest', maybe in emphasis '**[..](..)**'. */
-  {
-    size_t em = 0, k;
-    while( em<2 && a+em<b && (z[a+em]=='*' || z[a+em]=='_') ) em++;
-    if( !(em && a+em<b && z[a+em]=='[') ) em = 0;
-    isLink = md_link(z, b, a+em, &text, &url, &end);
-    if( isLink ) for(k=0; k<em && end<b && z[end]==z[a]; k++) end++;
-  }
-  if( isLink ){
-    p->hasLink = 1;
-    p->url = url;
-    a = text.off; i = text.off + text.len;
-    strip_emphasis(z, &a, &i);
-    p->title.off = a; p->title.len = i-a;
-    a = end; 
-    peel_markup(z, &a, &b, p);
-    while( a<b && (IS_HSPACE(z[a]) || z[a]=='-' || z[a]==':' || z[a]=='|') ) a++;
-    if( b-a>=3 && (memcmp(z+a, "\xE2\x80\x94", 3)==0 || memcmp(z+a, "\xE2\x80\x93", 3)==0) ) a += 3;
-    while( a<b && IS_HSPACE(z[a]) ) a++;
-    p->rest.off = a; p->rest.len = b-a;
-    sort_tags(p);
-    return;
-  }
+  if( link_title(z, a, b, p, &seek) ) goto done;
   /* A link or url later in the line ends the title: 'Title [pdf](url)'. */
   for(i=a; i<b; i++){
     size_t ul;
-    if( z[i]=='[' && md_link(z, b, i, &text, &url, &end) && i>a ){
+    if( z[i]=='[' && i>a && md_link(z, b, i, &text, &url, &end, &seek) ){
+      /* only tags before it ('【ssl】 [Title](url)'): the link is the title */
+      size_t la = a, lb = i, em = 0;
+      PeRlTitle lead;
+      while( em<2 && lb-em>la && (z[lb-em-1]=='*' || z[lb-em-1]=='_') ) em++;
+      lb -= em;
+      memset(&lead, 0, sizeof(lead));
+      peel_markup(z, &la, &lb, &lead, 0);
+      if( la>=lb ){
+        LinkSeek again;
+        memset(&again, 0, sizeof(again));
+        p->venue = lead.venue;
+        link_title(z, i-em, b, p, &again);
+        for(ul=0; ul<(size_t)lead.nArea; ul++) add_area(p, lead.aArea[ul].off, lead.aArea[ul].len);
+        goto done;
+      }
       p->url = url;
       p->rest.off = i; p->rest.len = b-i;
       b = i;
@@ -444,20 +590,30 @@ void pe_rl_title_parts(const char *z, size_t n, PeRlTitle *p){
       if( e<b && (z[e]=='>' || z[e]==')') ) e++;
       p->rest.off = e; p->rest.len = b-e;
       p->rest = pe_rl_trim(z, p->rest);
-      b = s;
+      if( s==a ){
+        /* the url first: the title follows it ('https://... Title #tag') */
+        a = p->rest.off; b = a + p->rest.len;
+        p->rest.len = 0;
+      }else{
+        b = s;
+      }
       break;
     }
   }
-  peel_markup(z, &a, &b, p);
+  peel_markup(z, &a, &b, p, 1);
   strip_emphasis(z, &a, &b);
   p->title.off = a; p->title.len = b-a;
   if( p->rest.len ){
     /* tags after the url belong to the entry too */
     size_t ra = p->rest.off, rb = p->rest.off + p->rest.len;
-    peel_markup(z, &ra, &rb, p);
+    peel_markup(z, &ra, &rb, p, 0);
     p->rest.off = ra; p->rest.len = rb-ra;
   }
-  sort_tags(p);
+done:
+  /* what is left after a link or url opens the note; tags written in it
+  ** ('— great paper #ssl') are the entry's too */
+  add_area(p, p->rest.off, p->rest.len);
+  sort_areas(p);
 }
 
 /* ---- title or note ---------------------------------------------------- */
@@ -634,7 +790,9 @@ int pe_rl_caption(const char *z, size_t n, PeSpan *pTag){
   t = pe_rl_trim(z, t);
   if( t.len>=2 && z[t.off]=='!' && z[t.off+1]=='[' ){
     PeSpan a, b;
-    if( md_link(z, t.off+t.len, t.off+1, &a, &b, &e) ){
+    LinkSeek seek;
+    memset(&seek, 0, sizeof(seek));
+    if( md_link(z, t.off+t.len, t.off+1, &a, &b, &e, &seek) ){
       pTag->off = 0; pTag->len = 0;
       return 1;
     }
@@ -644,9 +802,12 @@ int pe_rl_caption(const char *z, size_t n, PeSpan *pTag){
   k = e;
   if( k<t.off+t.len ){
     char c = z[k];
+    size_t rem = t.off+t.len-k;
     if( c=='(' ) return 0;                        /* a link */
-    if( !(c=='-' || c=='_' || c==':' || (unsigned char)c==0xE2 /* — – */
-          || (unsigned char)c==0xEF /* ： */) ) return 0;
+    if( !(c=='-' || c=='_' || c==':'
+          || (rem>=3 && (memcmp(z+k, "\xE2\x80\x94", 3)==0         /* — */
+                      || memcmp(z+k, "\xE2\x80\x93", 3)==0         /* – */
+                      || memcmp(z+k, "\xEF\xBC\x9A", 3)==0))) ) return 0;   /* ： */
   }
   pTag->off = t.off; pTag->len = e - t.off;
   return 1;

@@ -41,16 +41,20 @@ typedef struct PeRlItem {
 } PeRlItem;
 int pe_rl_item(const char *z, size_t n, PeRlItem *pItem);
 
-/* The parts of a title line (offsets into the text given). */
-#define PE_RL_MAXTAGS 16
+/* The parts of a title line (offsets into the text given).  Its tags are
+** not counted here: aArea says where they are written (the runs of '#tag',
+** '[tag]', '【tag】' taken off either end of the title and of the text after
+** its link or url, and that text itself), and any number of them may be
+** there; read them with the tags core (pe_rl_tags_in()). */
+#define PE_RL_TAG_AREAS 8   /* runs before, after and around a venue, the rest: 7 at most */
 typedef struct PeRlTitle {
   PeSpan title;           /* the title itself; len 0 when nothing is left */
   PeSpan url;             /* first link target or bare url; len 0 if none */
   PeSpan venue;           /* a bracketed venue '(CVPR 2021)'; len 0 if none */
   PeSpan rest;            /* text after a link/url that is not the title */
   int hasLink;            /* the title came from a [text](url) link */
-  int nTag;
-  PeSpan aTag[PE_RL_MAXTAGS];  /* '#tag', '[tag]', '【tag】' as written */
+  int nArea;
+  PeSpan aArea[PE_RL_TAG_AREAS];  /* where the line's tags are written, in order */
 } PeRlTitle;
 void pe_rl_title_parts(const char *z, size_t n, PeRlTitle *p);
 

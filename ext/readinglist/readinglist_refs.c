@@ -1,5 +1,6 @@
 /* readinglist_refs.c: the reading-list parser's use of tags.h and ident.h. */
 #include <string.h>
+#include "common/pe_mem.h"
 #include "readinglist_refs.h"
 #include "tags/tags.h"
 #include "ident/ident.h"
@@ -20,6 +21,28 @@ int pe_rl_tags_in(PeBuf *out, const char *z, size_t n, int onlyHashtags){
 
 int pe_rl_tag_norm(PeBuf *out, const char *z, size_t n){
   return pe_tag_norm(out, z, n);
+}
+
+struct PeRlTags { PeTagSet set; };
+
+int pe_rl_tags_add(PeRlTags **pp, const char *z, size_t n){
+  if( *pp==0 ){
+    if( (*pp = pe_malloc(sizeof(PeRlTags)))==0 ) return PE_NOMEM;
+    pe_tagset_init(&(*pp)->set);
+  }
+  return pe_tagset_add(&(*pp)->set, z, n);
+}
+
+int pe_rl_tags_json(const PeRlTags *p, PeBuf *out){
+  if( p ) return pe_tagset_json(&p->set, out);
+  pe_buf_appends(out, "[]");
+  return out->oom ? PE_NOMEM : PE_OK;
+}
+
+void pe_rl_tags_clear(PeRlTags *p){ if( p ) pe_tagset_free(&p->set); }
+
+void pe_rl_tags_free(PeRlTags *p){
+  if( p ){ pe_tagset_free(&p->set); pe_free(p); }
 }
 
 /* Could z hold an arXiv id?  Every id has 'DDDD.DDDD' (new style) or

@@ -97,7 +97,7 @@ static int rl_filter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr,
   rl_reset(pCur);
   pCur->iRowid = 0;
   pCur->eof = 1;
-  pe_tvf_args(cur, idxNum, argc, argv, apArg);   /* text is required */
+  if( pe_tvf_args(cur, idxNum, argc, argv, apArg) ) return SQLITE_ERROR;   /* text is required */
   if( sqlite3_value_type(apArg[0])==SQLITE_NULL ) return SQLITE_OK;
   if( sqlite3_value_type(apArg[0])==SQLITE_BLOB ){
     z = sqlite3_value_blob(apArg[0]);

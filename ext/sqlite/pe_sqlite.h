@@ -155,17 +155,23 @@ int pe_tvf_disconnect(sqlite3_vtab *pVtab);
 
 /* xBestIndex for every table: each argument given by an equality constraint
 ** reaches xFilter, in argument order, and sets bit k of idxNum (argument k).
-** A required argument that is never given fails the statement with
-** "<table>: missing argument <name>"; one that is given but not usable yet
-** (it depends on a table later in the join) returns SQLITE_CONSTRAINT, so
-** the planner tries another order.  Bits from PE_TVF_MAX_ARG up are free for
-** the table (a binding may call this, then add its own). */
+** A plan without a required argument costs more than any other and sets
+** PE_TVF_MISSING: if SQLite runs it after all, pe_tvf_args fails the
+** statement with "<table>: missing argument <name>" (an error while
+** planning would also fail queries whose OR terms SQLite only tries).  An
+** argument given but not usable yet (it depends on a table later in the
+** join) returns SQLITE_CONSTRAINT, so the planner tries another order.
+** Bits from PE_TVF_MAX_ARG up to 29 are free for the table (a binding may
+** call this, then add its own; it keeps the cost of a PE_TVF_MISSING plan). */
+#define PE_TVF_MISSING 0x40000000
 int pe_tvf_best_index(sqlite3_vtab *pVtab, sqlite3_index_info *pInfo);
 
 /* In xFilter: apArg[k] = argument k, or NULL when it was not given (a given
-** SQL NULL is a value of type SQLITE_NULL).  apArg holds pTable->nArg. */
-void pe_tvf_args(sqlite3_vtab_cursor *cur, int idxNum, int argc, sqlite3_value **argv,
-                 sqlite3_value **apArg);
+** SQL NULL is a value of type SQLITE_NULL).  apArg holds pTable->nArg.
+** SQLITE_ERROR (the vtab's message set) when a required one is missing:
+** xFilter returns it. */
+int pe_tvf_args(sqlite3_vtab_cursor *cur, int idxNum, int argc, sqlite3_value **argv,
+                sqlite3_value **apArg);
 
 /* The table's declaration and state, from a cursor. */
 #define pe_tvf_of(cur) ((PeTvf*)(cur)->pVtab)

@@ -65,14 +65,21 @@ int pe_tvf_best_index(sqlite3_vtab *pVtab, sqlite3_index_info *pInfo){
   }
   if( unusable & ~given ) return SQLITE_CONSTRAINT;
   for(k=0; k<t->nArg; k++){
-    if( t->aArg[k].bRequired && !(given & (1<<k)) ){
-      return pe_vtab_error(pVtab, "%s: missing argument %s", t->zName, t->aArg[k].zName);
-    }
-  }
-  for(k=0; k<t->nArg; k++){
     if( aIdx[k]<0 ) continue;
     pInfo->aConstraintUsage[aIdx[k]].argvIndex = ++nUsed;
     pInfo->aConstraintUsage[aIdx[k]].omit = 1;
+  }
+  for(k=0; k<t->nArg; k++){
+    if( t->aArg[k].bRequired && !(given & (1<<k)) ){
+      /* Not an error yet: SQLite also plans parts of a query it will not
+      ** run this way (each term of an OR, WHERE tag='a' OR raw='x'), and
+      ** an error here would fail the whole statement.  The plan costs so
+      ** much that any other wins; if it runs, xFilter says what is missing. */
+      pInfo->idxNum = given | PE_TVF_MISSING;
+      pInfo->estimatedCost = 1e99;
+      pInfo->estimatedRows = 2147483647;
+      return SQLITE_OK;
+    }
   }
   pInfo->idxNum = given;
   pInfo->estimatedCost = 1000;
@@ -80,11 +87,15 @@ int pe_tvf_best_index(sqlite3_vtab *pVtab, sqlite3_index_info *pInfo){
   return SQLITE_OK;
 }
 
-void pe_tvf_args(sqlite3_vtab_cursor *cur, int idxNum, int argc, sqlite3_value **argv,
-                 sqlite3_value **apArg){
+int pe_tvf_args(sqlite3_vtab_cursor *cur, int idxNum, int argc, sqlite3_value **argv,
+                sqlite3_value **apArg){
   const PeTable *t = pe_tvf_of(cur)->pTable;
   int k, j = 0;
   for(k=0; k<t->nArg; k++){
     apArg[k] = ((idxNum & (1<<k)) && j<argc) ? argv[j++] : 0;
+    if( (idxNum & PE_TVF_MISSING) && t->aArg[k].bRequired && apArg[k]==0 ){
+      return pe_vtab_error(cur->pVtab, "%s: missing argument %s", t->zName, t->aArg[k].zName);
+    }
   }
+  return SQLITE_OK;
 }

@@ -53,14 +53,17 @@ static int is_hashtag_char(uint32_t c){
 
 /* May a '#' follow this character and start a hashtag?  Not a Latin letter
 ** or digit (C#, a#b), nor '/', '&', '#', '=' (URLs, entities); a Chinese or
-** Japanese character may, since such text has no spaces ('研究#自监督'). */
+** Japanese character may, since such text has no spaces ('研究#自监督'), and
+** so may a bracket that closes a tag before it ('【ssl】#vit', '[ssl]#vit'). */
 static int starts_word_after(uint32_t c){
   if( pe_is_space(c) || pe_is_cjk(c) ) return 1;
-  if( c<0x80 ) return c && strchr("([{<\"',;:|*", (int)c)!=0;
+  if( c<0x80 ) return c && strchr("([{<\"',;:|*)]", (int)c)!=0;
   switch( c ){
     case 0x201C: case 0x2018: case 0x300C: case 0x300E: case 0xFF08: case 0xFF0C:
     case 0x3001: case 0xFF1B: case 0xFF1A: case 0x3010: case 0x3014: case 0x300A:
     case 0x3008: case 0x3016: case 0xFF3B:
+    case 0x3011: case 0x3015: case 0x3017: case 0xFF3D: case 0xFF09:   /* 】〕〗］） */
+    case 0x300D: case 0x300F: case 0x300B: case 0x3009: case 0x201D:   /* 」』》〉” */
       return 1;
   }
   return 0;
@@ -331,21 +334,58 @@ static int next_item(PeTagIter *it, int needLetter){
   return PE_OK;
 }
 
+/* ----------------------------------------------------------- look-ahead */
+/*
+** Finding a tag often means looking ahead for its closer: the '】' of a
+** '【', the ']' of a '[', the backticks that end a code span.  Done afresh
+** for every opener, a run of openers without closers ('【【【【...') reads
+** the rest of the line once per opener: quadratic.  So each look-ahead
+** remembers where it landed (PeTagSeek): a later scan for the same closer
+** that starts between the last one's start and its landing lands at the
+** same place, without reading again; and a code span whose closing run of
+** k backticks was not found at all is not looked for again after that.
+*/
+
+/* The first offset >= i where the closer zClose starts, a line break is,
+** or (stopAtOpen) a '[' is; n when none.  m remembers the last answer. */
+static size_t seek_stop(PeTagSeek *m, const char *z, size_t n, size_t i,
+                        const char *zClose, size_t nClose, int stopAtOpen){
+  size_t j;
+  if( m->n==n+1 && m->from<=i && i<=m->at ) return m->at;
+  for(j=i; j<n && z[j]!='\n'; j++){
+    if( stopAtOpen && z[j]=='[' ) break;
+    if( z[j]==zClose[0] && nClose<=n-j && memcmp(z+j, zClose, nClose)==0 ) break;
+  }
+  m->n = n+1;           /* (n+1: an all-zero memo is empty) */
+  m->from = i;
+  m->at = j;
+  return j;
+}
+
 /* Skip a `code span` at z[i] (a run of k backticks up to the next run of
 ** exactly k); returns the index after it, or after the opening run when
-** it is not closed. */
-static size_t skip_code(const char *z, size_t n, size_t i){
+** it is not closed (or longer than PE_TAGS_MAX_TICKS: not a code span). */
+static size_t skip_code(PeTagIter *it, const char *z, size_t n, size_t i){
   size_t k = 0, j;
   while( i+k<n && z[i+k]=='`' ) k++;
+  if( k>PE_TAGS_MAX_TICKS ) return i+k;
+  if( it->nNoTicks!=n+1 ){
+    memset(it->aNoTicks, 0, sizeof(it->aNoTicks));
+    it->nNoTicks = n+1;
+  }
+  /* no run of k after an earlier start: none after this one either */
+  if( it->aNoTicks[k] && it->aNoTicks[k]-1<=i ) return i+k;
   j = i+k;
   while( j<n ){
-    if( z[j]=='`' ){
-      size_t m = 0;
-      while( j+m<n && z[j+m]=='`' ) m++;
-      if( m==k ) return j+m;
-      j += m;
-    }else j++;
+    const char *p = memchr(z+j, '`', n-j);
+    size_t m = 0;
+    if( p==0 ) break;
+    j = (size_t)(p-z);
+    while( j+m<n && z[j+m]=='`' ) m++;
+    if( m==k ) return j+m;
+    j += m;
   }
+  it->aNoTicks[k] = i+1;
   return i+k;
 }
 
@@ -403,31 +443,41 @@ static int bracket_content_ok(const char *z, size_t a, size_t b){
   return has_letter(z+a, b-a);
 }
 
-/* Try a bracketed tag opening at z[i] (m bytes), closed by zClose. */
-static int try_bracket(PeTagIter *it, size_t i, int m, const char *zClose,
+/* The end of the Markdown link destination '(url)' opening at z[k], after
+** its ')', or 0 when it is not closed on its line.  Parentheses nest at most
+** PE_TAGS_MAX_PARENS deep (as CommonMark allows implementations to limit
+** them), which keeps a run of unclosed '(' linear: each scan stops after at
+** most that many more of them. */
+#define PE_TAGS_MAX_PARENS 32
+static size_t link_dest_end(const char *z, size_t n, size_t k){
+  int depth = 0;
+  size_t p;
+  for(p=k; p<n && z[p]!='\n'; p++){
+    if( z[p]=='(' && ++depth>PE_TAGS_MAX_PARENS ) return 0;
+    if( z[p]==')' && --depth==0 ) return p+1;
+  }
+  return 0;
+}
+
+/* Try a bracketed tag opening at z[i] (m bytes), closed by zClose (the
+** bracket kind iKind of it->aSeek). */
+static int try_bracket(PeTagIter *it, size_t i, int m, const char *zClose, int iKind,
                        int ascii, size_t *pNext){
   const char *z = it->z;
-  size_t n = it->n, j = i+(size_t)m, nClose = strlen(zClose), k, s;
+  size_t n = it->n, j, nClose = strlen(zClose), k, s;
   int r;
   *pNext = i+(size_t)m;
-  while( j<n && z[j]!='\n' && j-i<=256 ){
-    if( nClose<=n-j && memcmp(z+j, zClose, nClose)==0 ) break;
-    if( ascii && z[j]=='[' ) return PE_OK;          /* nested: retry from inside */
-    j++;
-  }
+  j = seek_stop(&it->aSeek[iKind], z, n, i+(size_t)m, zClose, nClose, ascii);
   if( j>=n || z[j]=='\n' || j-i>256 ) return PE_OK;
+  if( ascii && z[j]=='[' ) return PE_OK;            /* nested: retry from inside */
   k = j+nClose;
   if( ascii ){
     if( k<n && z[k]=='(' ){                          /* Markdown link or image */
-      int depth = 0;
-      size_t p = k;
-      for(; p<n && z[p]!='\n'; p++){
-        if( z[p]=='(' ) depth++;
-        else if( z[p]==')' && --depth==0 ){ *pNext = p+1; it->sawMarkup = 1; return PE_OK; }
-      }
+      size_t e = link_dest_end(z, n, k);
+      if( e ){ *pNext = e; it->sawMarkup = 1; }
       return PE_OK;
     }
-    if( i>0 ){
+    if( i>0 && it->iTagEnd!=i+1 ){       /* (right after a tag: '#ssl[vit]') */
       uint32_t c = decode_before(z, i, 0);
       if( pe_is_word_char(c) || (c<0x80 && strchr("\\![_})^", (int)c)) ) return PE_OK;
     }
@@ -458,25 +508,25 @@ static int scan_marked(PeTagIter *it){
     if( c=='#' ){
       rc = try_hashtag(it, i, 1, &next);
     }else if( c=='[' ){
-      rc = try_bracket(it, i, 1, "]", 1, &next);
+      rc = try_bracket(it, i, 1, "]", 0, 1, &next);
     }else if( c=='`' ){
-      next = skip_code(z, n, i);
+      next = skip_code(it, z, n, i);
     }else if( c==':' && i+2<n && z[i+1]=='/' && z[i+2]=='/' ){
       next = skip_url(z, n, i);
       it->sawMarkup = 1;
     }else if( c==0xE3 && i+2<n && (unsigned char)z[i+1]==0x80 ){
       unsigned char d = (unsigned char)z[i+2];
-      if( d==0x90 ) rc = try_bracket(it, i, 3, "\xE3\x80\x91", 0, &next);      /* 【】 */
-      else if( d==0x94 ) rc = try_bracket(it, i, 3, "\xE3\x80\x95", 0, &next); /* 〔〕 */
-      else if( d==0x96 ) rc = try_bracket(it, i, 3, "\xE3\x80\x97", 0, &next); /* 〖〗 */
+      if( d==0x90 ) rc = try_bracket(it, i, 3, "\xE3\x80\x91", 1, 0, &next);      /* 【】 */
+      else if( d==0x94 ) rc = try_bracket(it, i, 3, "\xE3\x80\x95", 2, 0, &next); /* 〔〕 */
+      else if( d==0x96 ) rc = try_bracket(it, i, 3, "\xE3\x80\x97", 3, 0, &next); /* 〖〗 */
     }else if( c==0xEF && i+2<n && (unsigned char)z[i+1]==0xBC ){
       unsigned char d = (unsigned char)z[i+2];
-      if( d==0xBB ) rc = try_bracket(it, i, 3, "\xEF\xBC\xBD", 0, &next);      /* ［］ */
+      if( d==0xBB ) rc = try_bracket(it, i, 3, "\xEF\xBC\xBD", 4, 0, &next);      /* ［］ */
       else if( d==0x83 ) rc = try_hashtag(it, i, 3, &next);                    /* ＃ */
     }
     it->i = next;
     if( rc!=PE_OK ){
-      if( rc==PE_TAG_ROW ) it->nFound++;
+      if( rc==PE_TAG_ROW ){ it->nFound++; it->iTagEnd = it->iRaw + it->nRaw + 1; }
       return rc;
     }
   }
@@ -486,30 +536,28 @@ static int scan_marked(PeTagIter *it){
 /* ---------------------------------------------------------- mixed list */
 
 /* Skip the bracket group opening at z[i] (to its closer on the same line);
-** i+1 when it is not one. */
-static size_t skip_group(const char *z, size_t n, size_t i){
+** i+1 when it is not one.  aSeek: the memos of the five bracket kinds. */
+static size_t skip_group(PeTagSeek *aSeek, const char *z, size_t n, size_t i){
   static const char *const azClose[] = { "]", "\xE3\x80\x91", "\xE3\x80\x95", "\xE3\x80\x97", "\xEF\xBC\xBD" };
-  const char *zClose = 0;
+  int k = -1;
   size_t j, nClose;
   unsigned char c = (unsigned char)z[i];
-  if( c=='[' ) zClose = azClose[0];
+  if( c=='[' ) k = 0;
   else if( c==0xE3 && i+2<n && (unsigned char)z[i+1]==0x80 ){
     unsigned char d = (unsigned char)z[i+2];
-    zClose = d==0x90 ? azClose[1] : d==0x94 ? azClose[2] : d==0x96 ? azClose[3] : 0;
+    k = d==0x90 ? 1 : d==0x94 ? 2 : d==0x96 ? 3 : -1;
   }else if( c==0xEF && i+2<n && (unsigned char)z[i+1]==0xBC && (unsigned char)z[i+2]==0xBB ){
-    zClose = azClose[4];
+    k = 4;
   }
-  if( zClose==0 ) return i+1;
-  nClose = strlen(zClose);
-  for(j=i+1; j<n && z[j]!='\n'; j++){
-    if( nClose<=n-j && memcmp(z+j, zClose, nClose)==0 ) return j+nClose;
-  }
-  return i+1;
+  if( k<0 ) return i+1;
+  nClose = strlen(azClose[k]);
+  j = seek_stop(&aSeek[k], z, n, i+1, azClose[k], nClose, 0);
+  return j<n && z[j]!='\n' ? j+nClose : i+1;
 }
 
 /* The end of the item starting at z[i]: the next separator outside bracket
 ** groups (its length in *pSep), or n (*pSep = 0). */
-static size_t item_end(const char *z, size_t n, size_t i, int *pSep){
+static size_t item_end(PeTagSeek *aSeek, const char *z, size_t n, size_t i, int *pSep){
   while( i<n ){
     unsigned char c = (unsigned char)z[i];
     int sep;
@@ -520,7 +568,7 @@ static size_t item_end(const char *z, size_t n, size_t i, int *pSep){
     }
     sep = separator_at(z, n, i);
     if( sep ){ *pSep = sep; return i; }
-    i = skip_group(z, n, i);
+    i = skip_group(aSeek, z, n, i);
   }
   *pSep = 0;
   return n;
@@ -579,7 +627,7 @@ static int item_kind(const char *z, size_t a, size_t b){
 
 /* Is the whole text a mixed list (one line; items marked or plain, with at
 ** least one of each)?  1 yes, 0 no, -1 on OOM. */
-static int is_mixed_list(const char *z, size_t n){
+static int is_mixed_list(PeTagSeek *aSeek, const char *z, size_t n){
   size_t i = 0;
   int nMarked = 0, nPlain = 0, nSep = 0;
   /* One pass first: a line break, or no possible mark ('#', '[', a lead
@@ -602,14 +650,14 @@ static int is_mixed_list(const char *z, size_t n){
       }
       if( separator_at(z, n, i) ){ hasSep = 1; i += 3; continue; }
       if( c=='[' || c==0xE3 || c==0xEF ) hasMark = 1;
-      i = skip_group(z, n, i);
+      i = skip_group(aSeek, z, n, i);
     }
     if( !hasMark || !hasSep ) return 0;
   }
   i = 0;
   while( i<=n ){
     int sep, kind;
-    size_t e = item_end(z, n, i, &sep), a = i, b = e;
+    size_t e = item_end(aSeek, z, n, i, &sep), a = i, b = e;
     trim_span(z, &a, &b);
     if( a<b ){
       kind = item_kind(z, a, b);
@@ -650,7 +698,7 @@ static int next_mixed(PeTagIter *it){
     if( it->iTop >= it->nTotal ) return PE_OK;
     {
       int sep;
-      size_t e = item_end(it->z, it->nTotal, it->iTop, &sep), a = it->iTop, b = e;
+      size_t e = item_end(it->aGroupSeek, it->z, it->nTotal, it->iTop, &sep), a = it->iTop, b = e;
       it->iTop = sep ? e+(size_t)sep : it->nTotal;
       trim_span(it->z, &a, &b);
       if( a==b ) continue;
@@ -667,7 +715,7 @@ int pe_tags_next(PeTagIter *it){
   if( !it->started ){
     it->started = 1;
     if( !(it->flags & PE_TAGS_MARKED_ONLY) ){
-      int r = is_mixed_list(it->z, it->nTotal);
+      int r = is_mixed_list(it->aGroupSeek, it->z, it->nTotal);
       if( r<0 ) return PE_NOMEM;
       if( r ) it->mode = 3;
     }

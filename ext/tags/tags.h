@@ -64,6 +64,10 @@ int pe_tag_norm(PeBuf *out, const char *z, size_t n);
 /* Flags for pe_tags_init(). */
 #define PE_TAGS_MARKED_ONLY 0x01   /* never fall back to list mode */
 
+/* Private: where a look-ahead scan for a closer landed (see tags.c). */
+typedef struct PeTagSeek { size_t from, at, n; } PeTagSeek;
+#define PE_TAGS_MAX_TICKS 16   /* longest backtick run read as a code span */
+
 typedef struct PeTagIter {
   /* Valid after pe_tags_next() returned PE_TAG_ROW, until the next call: */
   const char *zTag;      /* canonical tag, NUL-terminated */
@@ -83,7 +87,14 @@ typedef struct PeTagIter {
   size_t iTop;           /* mixed list: where the next item starts */
   size_t itemA, itemB;   /* mixed list: the current item */
   int inItem, itemFound;
+  size_t iTagEnd;          /* 1 + where the last marked tag ended, 0: none */
   PeBuf tag;
+  /* memos of the look-ahead scans, so that a run of openers without
+  ** closers is read once, not once per opener (tags.c, "Look-ahead") */
+  PeTagSeek aSeek[5];      /* the closer of each bracket kind, at it->n */
+  PeTagSeek aGroupSeek[5]; /* the same for the bracket groups of a mixed list */
+  size_t aNoTicks[PE_TAGS_MAX_TICKS+1];  /* 1 + where a run of k backticks was not found */
+  size_t nNoTicks;         /* the n those hold for */
 } PeTagIter;
 
 void pe_tags_init(PeTagIter *it, const char *z, size_t n, unsigned flags);

@@ -462,8 +462,10 @@ static int venues_rowid(sqlite3_vtab_cursor *cur, sqlite3_int64 *pRowid){
 
 static int venues_best_index(sqlite3_vtab *pVtab, sqlite3_index_info *pInfo){
   int rc = pe_tvf_best_index(pVtab, pInfo);
-  pInfo->estimatedCost = 20000;
-  pInfo->estimatedRows = 15000;
+  if( rc==SQLITE_OK && !(pInfo->idxNum & PE_TVF_MISSING) ){
+    pInfo->estimatedCost = 20000;
+    pInfo->estimatedRows = 15000;
+  }
   return rc;
 }
 

@@ -37,7 +37,7 @@ static const char *part(const char *z, PeSpan s){
 
 /* Parse z; count entries and diagnostics; return the title of entry iWant
 ** (copied), and check positions and lines increase. */
-typedef struct Parsed { int nEntry, nDiag, nTitle, ordered; char zTitle[256], zNote[512], zTags[128]; } Parsed;
+typedef struct Parsed { int nEntry, nDiag, nTitle, ordered; char zTitle[256], zNote[512], zTags[512]; } Parsed;
 static int parse(const char *z, size_t n, int iWant, Parsed *r){
   PeRl *p = pe_rl_new(z, n);
   int kind, rc;
@@ -143,21 +143,65 @@ int main(void){
   pe_rl_title_parts(z, strlen(z), &t);
   CHECK_STR(part(z, t.title), "Deep Residual Learning");
   CHECK_STR(part(z, t.url), "https://arxiv.org/abs/1512.03385");
-  CHECK_INT(t.nTag, 1);
-  CHECK_STR(part(z, t.aTag[0]), "#resnet");
+  CHECK_INT(t.nArea, 2);                        /* the rest, then the tag after it */
+  CHECK_STR(part(z, t.aArea[0]), "經典");
+  CHECK_STR(part(z, t.aArea[1]), "#resnet");
   CHECK_STR(part(z, t.rest), "經典");
   z = "Mask R-CNN (ICCV 2017) [detection] <https://arxiv.org/abs/1703.06870>";
   pe_rl_title_parts(z, strlen(z), &t);
   CHECK_STR(part(z, t.title), "Mask R-CNN");
   CHECK_STR(part(z, t.venue), "ICCV 2017");
   CHECK_STR(part(z, t.url), "https://arxiv.org/abs/1703.06870");
-  CHECK_STR(part(z, t.aTag[0]), "[detection]");
+  CHECK_INT(t.nArea, 1);
+  CHECK_STR(part(z, t.aArea[0]), "[detection]");
   z = "Learning (Very) Deep Networks C# Style";
   pe_rl_title_parts(z, strlen(z), &t);
   CHECK_STR(part(z, t.title), z);
-  CHECK_INT(t.nTag, 0);
+  CHECK_INT(t.nArea, 0);
+  /* the tags after a link, adjacent: both in one area (issue 13) */
+  z = "[Emerging Properties in Self-Supervised Vision Transformers](https://arxiv.org/abs/2104.14294v2) 【ssl】【vit】";
+  pe_rl_title_parts(z, strlen(z), &t);
+  CHECK_STR(part(z, t.title), "Emerging Properties in Self-Supervised Vision Transformers");
+  CHECK_INT(t.nArea, 1);
+  CHECK_STR(part(z, t.aArea[0]), "【ssl】【vit】");
+  CHECK_INT(t.rest.len, 0);
+  /* tags before a link: the link is the title */
+  z = "#ssl 【vit】 **[Deep Residual Learning](https://arxiv.org/abs/1512.03385)** (CVPR 2016)";
+  pe_rl_title_parts(z, strlen(z), &t);
+  CHECK_STR(part(z, t.title), "Deep Residual Learning");
+  CHECK(t.hasLink);
+  CHECK_STR(part(z, t.venue), "CVPR 2016");
+  CHECK_INT(t.nArea, 1);
+  CHECK_STR(part(z, t.aArea[0]), "#ssl 【vit】");
+  /* a venue between tags splits their run; glued tags; a url first */
+  z = "https://x.org/a Mask R-CNN #a[b] (ICCV 2017) 【c】#d";
+  pe_rl_title_parts(z, strlen(z), &t);
+  CHECK_STR(part(z, t.title), "Mask R-CNN");
+  CHECK_STR(part(z, t.url), "https://x.org/a");
+  CHECK_STR(part(z, t.venue), "ICCV 2017");
+  CHECK_INT(t.nArea, 2);
+  CHECK_STR(part(z, t.aArea[0]), "#a[b]");
+  CHECK_STR(part(z, t.aArea[1]), "【c】#d");
+  /* a title wholly in brackets stays a title */
+  z = "[Deep Residual Learning]";
+  pe_rl_title_parts(z, strlen(z), &t);
+  CHECK_STR(part(z, t.title), "[Deep Residual Learning]");
+  /* a caption's label is followed by a dash, '_', ':' or '：', not by a tag */
+  CHECK(pe_rl_caption("\xE3\x80\x90" "fig" "\xE3\x80\x91" "\xEF\xBC\x9A" "x", 13, &s) && s.len==9);
+  CHECK(!pe_rl_caption("[ssl]" "\xEF\xBC\xBB" "vit" "\xEF\xBC\xBD" " Title", 20, &s));
 
   /* ---- the parser */
+  /* no limit on the tags of a title line: 40 arrive */
+  {
+    char zLine[512];
+    int k, nComma = 0;
+    size_t len = (size_t)snprintf(zLine, sizeof zLine, "Emerging Properties in Vision Transformers");
+    for(k=0; k<40; k++) len += (size_t)snprintf(zLine+len, sizeof zLine-len, " #t%d", k);
+    CHECK_INT(parse(zLine, len, 0, &r), 0);
+    CHECK_STR(r.zTitle, "Emerging Properties in Vision Transformers");
+    for(k=0; r.zTags[k]; k++) nComma += r.zTags[k]==',';
+    CHECK_INT(nComma, 39);
+  }
   z = "preface\n\nFirst Paper Title\nnote one\n\nnote two\n\nSecond Paper Title\n";
   CHECK_INT(parse(z, strlen(z), 1, &r), 0);
   CHECK_INT(r.nEntry, 3);

@@ -48,3 +48,9 @@ marks = ['e\u0301\u0323 \u1eb9\u0301', '\uac00\u11a8 \u1100\u1161\u11a8', '\uff7
          '\u0345\u0301\u0323a', '\u2126 \u212b \u212a \u01c5 \u1e9e', '\u3300 \uf900']
 write('fold', [bytes([i % 5]) + t.encode() for i, t in
                enumerate(literals('title.test', None, 20) + literals('fts.test', None, 20) + marks)])
+# slow: byte 0 the catalog entry, byte 1 the argument that grows and nesting,
+# then a unit the harness repeats (fuzz_slow.c); one seed per entry, the
+# units the openers, separators and words that parsers look ahead from
+units = ['\u3010', '[a](', '#t ', 'a and ', '{', 'NeurIPS 2020\n', '%2', '$', '\\', '`a ',
+         '[[a]]', '# h\n', '- [x] T\n', '\u3010a\u3011', 'x, ', '(', '"', '<', '*a', '\u4e2d']
+write('slow', [bytes([i, (i * 5) & 0x1f]) + units[i % len(units)].encode() for i in range(64)])
