@@ -185,7 +185,7 @@ static int bib_start(BibCursor *p, int idxNum, int argc, sqlite3_value **argv,
   sqlite3_value *apArg[2];
   int rc;
   bib_cursor_reset(p);
-  if( pe_tvf_args(&p->base, idxNum, argc, argv, apArg) ) return SQLITE_ERROR;   /* the input is required */
+  if( (rc = pe_tvf_args(&p->base, idxNum, argc, argv, apArg))!=SQLITE_OK ) return rc;   /* the input is required */
   if( apArg[ARG_ENCODING] ){
     rc = bib_encoding_flag(p->base.pVtab, apArg[ARG_ENCODING], &flags);
     if( rc ) return rc;
@@ -499,7 +499,7 @@ static int names_filter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr
   pe_free(p->zNames);
   p->zNames = 0;
   p->bEof = 1;
-  if( pe_tvf_args(cur, idxNum, argc, argv, apArg) ) return SQLITE_ERROR;   /* the names are required */
+  if( (rc = pe_tvf_args(cur, idxNum, argc, argv, apArg))!=SQLITE_OK ) return rc;   /* the names are required */
   rc = bib_copy_input(apArg[0], &p->zNames, &p->nNames);
   if( rc || p->zNames==0 ) return rc;
   bib_names_start(&p->it, p->zNames, p->nNames);

@@ -80,8 +80,9 @@ static int start(CslCursor *p, int idxNum, int argc, sqlite3_value **argv, int b
   sqlite3_value *apArg[1];
   const char *z;
   size_t n;
+  int rc;
   csl_cursor_reset(p);
-  if( pe_tvf_args(&p->base, idxNum, argc, argv, apArg) ) return SQLITE_ERROR;
+  if( (rc = pe_tvf_args(&p->base, idxNum, argc, argv, apArg))!=SQLITE_OK ) return rc;
   if( sqlite3_value_type(apArg[0])==SQLITE_NULL ) return SQLITE_OK;
   if( sqlite3_value_type(apArg[0])==SQLITE_BLOB ){
     z = (const char*)sqlite3_value_blob(apArg[0]);

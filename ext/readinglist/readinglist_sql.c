@@ -93,11 +93,12 @@ static int rl_filter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr,
   sqlite3_value *apArg[1];
   const char *z;
   size_t n;
+  int rc;
   (void)idxStr;
   rl_reset(pCur);
   pCur->iRowid = 0;
   pCur->eof = 1;
-  if( pe_tvf_args(cur, idxNum, argc, argv, apArg) ) return SQLITE_ERROR;   /* text is required */
+  if( (rc = pe_tvf_args(cur, idxNum, argc, argv, apArg))!=SQLITE_OK ) return rc;   /* text is required */
   if( sqlite3_value_type(apArg[0])==SQLITE_NULL ) return SQLITE_OK;
   if( sqlite3_value_type(apArg[0])==SQLITE_BLOB ){
     z = sqlite3_value_blob(apArg[0]);

@@ -387,7 +387,7 @@ static int regex_filter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr
   c->splitFrom = 0;
   c->splitLast = 0;
   c->charsBefore = c->charsAt = 0;
-  if( pe_tvf_args(cur, idxNum, argc, argv, aArg) ) return SQLITE_ERROR;   /* text and pattern are required */
+  if( (rc = pe_tvf_args(cur, idxNum, argc, argv, aArg))!=SQLITE_OK ) return rc;   /* text and pattern are required */
   for(i=0; i<N_ARG; i++){
     if( aArg[i] && sqlite3_value_type(aArg[i])==SQLITE_NULL ) return SQLITE_OK;
   }

@@ -203,7 +203,7 @@ int ris_next(RisParser *p, const RisRecord **pp){
       }
       end_field(p);
       if( bER ){
-        r->zText = p->text.z;
+        r->zText = p->text.z ? p->text.z : "";
         *pp = r;
         return PE_OK;
       }

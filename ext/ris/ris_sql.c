@@ -102,7 +102,7 @@ static int start(RisCursor *p, int idxNum, int argc, sqlite3_value **argv, int b
   sqlite3_value *apArg[1];
   int rc;
   ris_cursor_reset(p);
-  if( pe_tvf_args(&p->base, idxNum, argc, argv, apArg) ) return SQLITE_ERROR;
+  if( (rc = pe_tvf_args(&p->base, idxNum, argc, argv, apArg))!=SQLITE_OK ) return rc;
   rc = copy_input(apArg[0], &p->zInput, &p->nInput);
   if( rc || p->zInput==0 ) return rc;
   p->pParser = ris_open(p->zInput, p->nInput);

@@ -201,11 +201,12 @@ static int each_filter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr,
                        int argc, sqlite3_value **argv){
   EachCursor *pCur = (EachCursor*)cur;
   sqlite3_value *apArg[1];
+  int rc;
   (void)idxStr;
   each_reset(pCur);
   pCur->iRowid = 0;
   pCur->iCharAt = pCur->iByteAt = 0;
-  if( pe_tvf_args(cur, idxNum, argc, argv, apArg) ) return SQLITE_ERROR;
+  if( (rc = pe_tvf_args(cur, idxNum, argc, argv, apArg))!=SQLITE_OK ) return rc;
   if( sqlite3_value_type(apArg[0])==SQLITE_NULL ) return SQLITE_OK;
   pCur->pText = sqlite3_value_dup(apArg[0]);
   if( pCur->pText==0 ) return SQLITE_NOMEM;

@@ -329,7 +329,7 @@ static int z_filter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr,
   char *zSql;
   (void)idxStr;
   z_reset(p);
-  if( pe_tvf_args(cur, idxNum, argc, argv, apArg) ) return SQLITE_ERROR;
+  if( (rc = pe_tvf_args(cur, idxNum, argc, argv, apArg))!=SQLITE_OK ) return rc;
   if( sqlite3_value_type(apArg[0])==SQLITE_NULL ) return SQLITE_OK;
   zPath = (const char*)sqlite3_value_text(apArg[0]);
   if( zPath==0 ) return SQLITE_NOMEM;
