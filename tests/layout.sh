@@ -1,5 +1,5 @@
 #!/bin/sh
-# layout.sh: the rules of the source tree (README.md, "Layout"), checked.
+# layout.sh: the rules of the source tree (ext/README.md), checked.
 #  1. A core never sees SQLite: no file of ext/<module>/ but its binding
 #     <module>_sql.c, and nothing in ext/common/, includes sqlite3*.h or the
 #     glue (ext/sqlite/).

@@ -9,7 +9,7 @@
 #     with several arities, a form whose optional parts ([, flags]) left out
 #     and put in both give catalog signatures.
 #  3. Every relative Markdown link of README.md, tests/*.md,
-#     tests/bench/RESULTS.md, ext/*/README.md, sql/*.md and cluster/*.md points to an
+#     tests/bench/RESULTS.md, ext/README.md, ext/*/README.md, sql/*.md and cluster/*.md points to an
 #     existing file (code blocks and code spans are not read).
 # Needs ./paperext.so.  Last line: "docs: N passed, N failed".
 cd "$(dirname "$0")/../.." || exit 2
@@ -79,7 +79,7 @@ if [ "$have_catalog" = 1 ]; then
 fi
 
 # 3. relative links point to files
-for f in README.md tests/*.md tests/bench/RESULTS.md ext/*/README.md sql/*.md cluster/*.md; do
+for f in README.md tests/*.md tests/bench/RESULTS.md ext/README.md ext/*/README.md sql/*.md cluster/*.md; do
   [ -f "$f" ] || continue
   awk -v f="$f" '
     /^[ \t]*(```|~~~)/ { fence = !fence; next }
