@@ -113,7 +113,9 @@ CREATE INDEX IF NOT EXISTS records_source_title ON records(source, title_key) WH
 -- A key of more than 64 records (a title's first two words, 'a:deep
 -- learning') finds no candidates: the other keys of a record still do (its
 -- DOI, arXiv id, title halves, and the title with the year, 'y:'), and no
--- import compares a record with thousands.
+-- import compares a record with thousands.  Of the candidates, a record is
+-- compared with the 16 papers whose keys in common are the rarest (a key of
+-- n records weighs 1/n: a shared DOI or title before a shared first two words).
 CREATE TABLE IF NOT EXISTS record_keys(
   key        INTEGER NOT NULL,          -- key_hash() of a match_keys() key
   record_id  INTEGER NOT NULL,
@@ -486,15 +488,20 @@ CREATE TRIGGER IF NOT EXISTS import_entry_run INSTEAD OF INSERT ON import_entry 
                WHERE source = NEW.source AND locator IS NULL AND format = NEW.format
                  AND title_key = title_key(NEW.title) AND seen_run IS NOT NEW.run_id
                ORDER BY id LIMIT 1),
-             (SELECT r.id FROM (SELECT DISTINCT k.record_id
-                                  FROM json_each(match_keys(NEW.title, NULL, NULL)) j
-                                  JOIN record_keys k ON k.key = key_hash(j.value)
-                                 WHERE (SELECT count(*) FROM (SELECT 1 FROM record_keys
-                                          WHERE key = key_hash(j.value) LIMIT 65)) <= 64) c
-                JOIN records r ON r.id = c.record_id
-               WHERE r.source = NEW.source AND r.locator IS NULL AND r.format = NEW.format
-                 AND r.seen_run IS NOT NEW.run_id AND title_same(r.title, NEW.title)
-               ORDER BY title_similarity(r.title, NEW.title) DESC, r.id LIMIT 1)) END);
+             (SELECT c.id FROM (SELECT r.id, r.title
+                                  FROM (SELECT key_hash(j.value) AS key,
+                                               (SELECT count(*) FROM (SELECT 1 FROM record_keys
+                                                 WHERE key = key_hash(j.value) LIMIT 65)) AS n
+                                          FROM json_each(match_keys(NEW.title, NULL, NULL)) j) kc
+                                  -- CROSS: the keys' few records first, never every record of the source
+                                  CROSS JOIN record_keys k ON k.key = kc.key
+                                  CROSS JOIN records r ON r.id = k.record_id
+                                 WHERE kc.n <= 64 AND r.source = NEW.source AND r.locator IS NULL
+                                   AND r.format = NEW.format AND r.seen_run IS NOT NEW.run_id
+                                 -- the 16 with the rarest keys in common (a key of n records weighs 1/n)
+                                 GROUP BY r.id ORDER BY sum(1.0 / kc.n) DESC, r.id LIMIT 16) c
+               WHERE title_same(c.title, NEW.title)
+               ORDER BY title_similarity(c.title, NEW.title) DESC, c.id LIMIT 1)) END);
 END;
 
 -- import_record: an entry with its earlier self (existing) or none.
@@ -573,12 +580,15 @@ CREATE TRIGGER IF NOT EXISTS record_match_run INSTEAD OF INSERT ON record_match 
     SELECT m.paper_id, m.record_id, m.v ->> 'verdict', m.v ->> 'score', m.v ->> 'reason'
       FROM (SELECT o.paper_id, o.id AS record_id, paper_match(n.m, o.m) AS v
               FROM record_as_match n,
-                   (SELECT DISTINCT r.paper_id FROM record_keys kn
-                      JOIN record_keys ko ON ko.key = kn.key AND ko.record_id <> kn.record_id
+                   (SELECT r.paper_id, sum(1.0 / kc.n) AS w
+                      FROM (SELECT kn.key, (SELECT count(*) FROM (SELECT 1 FROM record_keys
+                                              WHERE key = kn.key LIMIT 65)) AS n
+                              FROM record_keys kn WHERE kn.record_id = NEW.record_id) AS kc
+                      JOIN record_keys ko ON ko.key = kc.key AND ko.record_id <> NEW.record_id
                       JOIN records r ON r.id = ko.record_id
-                     WHERE kn.record_id = NEW.record_id AND r.paper_id <> 0
-                       AND (SELECT count(*) FROM (SELECT 1 FROM record_keys
-                              WHERE key = kn.key LIMIT 65)) <= 64) AS p
+                     WHERE kc.n <= 64 AND r.paper_id <> 0
+                     -- the 16 papers with the rarest keys in common (a key of n records weighs 1/n)
+                     GROUP BY r.paper_id ORDER BY w DESC, r.paper_id LIMIT 16) AS p
               JOIN record_as_match o ON o.paper_id = p.paper_id
              WHERE n.id = NEW.record_id LIMIT -1) AS m;
   UPDATE records SET (paper_id, how) =

@@ -168,8 +168,7 @@ int pe_merge_decide(const PeRecord *a, const PeRecord *b, PeMergeVerdict *v){
   }
 
   /* 2. titles */
-  s = pe_title_similarity(ta, nta, tb, ntb);
-  if( s<0 || pe_title_relation(ta, nta, tb, ntb, &rel) ) return PE_NOMEM;
+  if( pe_title_relation(ta, nta, tb, ntb, &rel, &s) || s<0 ) return PE_NOMEM;
   if( rel==PE_TITLE_DIFFERENT ){
     char zS[16];
     snprintf(zS, sizeof zS, "%.2f", s);

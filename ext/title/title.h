@@ -115,8 +115,11 @@ double pe_title_keys_similarity(const char *ka, size_t na, const char *kb, size_
 #define PE_TITLE_SUBTITLE  2
 #define PE_TITLE_SIMILAR   3
 
-/* The relation of two titles into *pRel (PE_TITLE_*).  PE_OK or PE_NOMEM. */
-int pe_title_relation(const char *zA, size_t nA, const char *zB, size_t nB, int *pRel);
+/* The relation of two titles into *pRel (PE_TITLE_*), and, when
+** pSimilarity is not NULL, pe_title_similarity's value into it (in the
+** same pass: the merge needs both).  PE_OK or PE_NOMEM. */
+int pe_title_relation(const char *zA, size_t nA, const char *zB, size_t nB, int *pRel,
+                      double *pSimilarity);
 
 /* Append the blocking keys of the title z[0..n) to out, a JSON array of
 ** strings.  PE_OK or PE_NOMEM. */

@@ -62,21 +62,25 @@ double pe_title_similarity(const char *zA, size_t nA, const char *zB, size_t nB)
   return s;
 }
 
-int pe_title_relation(const char *zA, size_t nA, const char *zB, size_t nB, int *pRel){
+int pe_title_relation(const char *zA, size_t nA, const char *zB, size_t nB, int *pRel,
+                      double *pSimilarity){
   PeBuf kA, kB;
   int rc = keys(zA, nA, zB, nB, &kA, &kB), subtitle = 0;
-  double s;
+  double s = -1.0;
   *pRel = PE_TITLE_DIFFERENT;
   if( rc==PE_OK ){
     if( kA.n==kB.n && (kA.n==0 || memcmp(kA.z, kB.z, kA.n)==0) ){
       *pRel = PE_TITLE_EQUAL;
+      if( pSimilarity ) rc = compare(zA, nA, zB, nB, &kA, &kB, &s, 0);
     }else{
+      /* the relation's compare reads every variant: its best is the similarity too */
       rc = compare(zA, nA, zB, nB, &kA, &kB, &s, &subtitle);
       if( rc==PE_OK ){
         *pRel = subtitle ? PE_TITLE_SUBTITLE : s>=PE_TITLE_SAME ? PE_TITLE_SIMILAR : PE_TITLE_DIFFERENT;
       }
     }
   }
+  if( pSimilarity ) *pSimilarity = rc==PE_OK ? s : -1.0;
   pe_buf_free(&kA);
   pe_buf_free(&kB);
   return rc;

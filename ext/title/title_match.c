@@ -16,6 +16,8 @@ typedef struct Word {
   double w;
   int used;        /* matched already */
   int partner;     /* the word of the other side it matched one to one, or -1 */
+  size_t usOff;    /* its American spelling (side_spell), in the text buffer too */
+  int usN;         /* its length, or -1 when the word is too long to respell */
 } Word;
 
 typedef struct Side {
@@ -25,6 +27,7 @@ typedef struct Side {
 } Side;
 
 #define WORD(s, k) ((s)->text.z + (s)->a[k].off)
+#define SPELLING(s, k) ((s)->text.z + (s)->a[k].usOff)
 
 static void side_add(Side *s, const char *z, size_t n){
   Word *w;
@@ -42,6 +45,9 @@ static void side_add(Side *s, const char *z, size_t n){
 /* Split a key into words: at spaces, and each CJK character alone. */
 static int side_split(Side *s, const char *z, size_t n){
   size_t i = 0, start = 0;
+  /* room for the words, their joins and their spellings, each NUL-ended:
+  ** one allocation per side */
+  if( pe_buf_reserve(&s->text, 6*n+16)!=PE_OK ) return PE_NOMEM;
   while( i<n ){
     uint32_t c;
     int len = pe_utf8_decode((const unsigned char*)z+i, n-i, &c);
@@ -124,13 +130,17 @@ static int is_inflection(const char *a, int na, const char *b, int nb){
 }
 
 /* British spellings, and their American forms (word endings but the first). */
-static const char *const azBritish[][2] = {
-  { "isation", "ization" }, { "isations", "izations" }, { "ise", "ize" }, { "ised", "ized" },
-  { "ises", "izes" }, { "ising", "izing" }, { "iser", "izer" }, { "isers", "izers" },
-  { "yse", "yze" }, { "ysed", "yzed" }, { "ysing", "yzing" },
-  { "elling", "eling" }, { "elled", "eled" }, { "eller", "eler" }, { "ellers", "elers" },
-  { "tre", "ter" }, { "tres", "ters" }, { "ogue", "og" }, { "ogues", "ogs" },
-  { "amme", "am" }, { "ammes", "ams" },
+#define SPELLING_PAIR(b, a) { b, sizeof(b)-1, a, sizeof(a)-1 }
+static const struct { const char *zBritish; int nBritish; const char *zAmerican; int nAmerican; }
+azBritish[] = {
+  SPELLING_PAIR("isation", "ization"), SPELLING_PAIR("isations", "izations"),
+  SPELLING_PAIR("ise", "ize"), SPELLING_PAIR("ised", "ized"), SPELLING_PAIR("ises", "izes"),
+  SPELLING_PAIR("ising", "izing"), SPELLING_PAIR("iser", "izer"), SPELLING_PAIR("isers", "izers"),
+  SPELLING_PAIR("yse", "yze"), SPELLING_PAIR("ysed", "yzed"), SPELLING_PAIR("ysing", "yzing"),
+  SPELLING_PAIR("elling", "eling"), SPELLING_PAIR("elled", "eled"), SPELLING_PAIR("eller", "eler"),
+  SPELLING_PAIR("ellers", "elers"), SPELLING_PAIR("tre", "ter"), SPELLING_PAIR("tres", "ters"),
+  SPELLING_PAIR("ogue", "og"), SPELLING_PAIR("ogues", "ogs"), SPELLING_PAIR("amme", "am"),
+  SPELLING_PAIR("ammes", "ams"),
 };
 #define MAX_SPELLING 64
 
@@ -149,9 +159,9 @@ static int american(const char *z, int n, char *out){
     }
   }
   for(k=0; k<sizeof(azBritish)/sizeof(azBritish[0]); k++){
-    int lb = (int)strlen(azBritish[k][0]), la = (int)strlen(azBritish[k][1]);
-    if( m>lb+1 && memcmp(out+m-lb, azBritish[k][0], (size_t)lb)==0 ){
-      memcpy(out+m-lb, azBritish[k][1], (size_t)la);
+    int lb = azBritish[k].nBritish, la = azBritish[k].nAmerican;
+    if( m>lb+1 && memcmp(out+m-lb, azBritish[k].zBritish, (size_t)lb)==0 ){
+      memcpy(out+m-lb, azBritish[k].zAmerican, (size_t)la);
       m += la-lb;
       break;
     }
@@ -159,11 +169,32 @@ static int american(const char *z, int n, char *out){
   return m;
 }
 
-/* Do two different words name the same thing: plural, typo, abbreviation? */
-static int words_close(const char *a, int na, const char *b, int nb){
-  int ns, p, ma, mb;
-  char sa[MAX_SPELLING], sb[MAX_SPELLING];
-  if( na>nb ){ const char *t = a; int tn = na; a = b; na = nb; b = t; nb = tn; }
+/* Each word's American spelling, once per side: words_close() reads it
+** for every pair of words. */
+static int side_spell(Side *s){
+  int k;
+  char buf[MAX_SPELLING];
+  for(k=0; k<s->nWord; k++){
+    int m = american(WORD(s, k), s->a[k].n, buf);
+    s->a[k].usN = m;
+    s->a[k].usOff = s->text.n;
+    if( m>0 ) pe_buf_append(&s->text, buf, (size_t)m);
+    pe_buf_appendc(&s->text, 0);
+  }
+  return s->text.oom ? PE_NOMEM : PE_OK;
+}
+
+/* Do word i of X and word j of Y name the same thing: plural, typo,
+** abbreviation? */
+static int words_close(const Side *X, int i, const Side *Y, int j){
+  const char *a = WORD(X, i), *b = WORD(Y, j);
+  const char *sa = SPELLING(X, i), *sb = SPELLING(Y, j);
+  int na = X->a[i].n, nb = Y->a[j].n, ma = X->a[i].usN, mb = Y->a[j].usN;
+  int ns, p;
+  if( na>nb ){
+    const char *t = a; int tn = na; a = b; na = nb; b = t; nb = tn;
+    t = sa; tn = ma; sa = sb; ma = mb; sb = t; mb = tn;
+  }
   /* plural: network / networks, approach / approaches */
   if( (nb==na+1 && b[na]=='s') || (nb==na+2 && b[na]=='e' && b[na+1]=='s') ){
     if( memcmp(a, b, (size_t)na)==0 ) return 1;
@@ -178,8 +209,6 @@ static int words_close(const char *a, int na, const char *b, int nb){
   if( p>=7 && na-p<=2 && nb-p<=2 ) return 1;
   /* British and American spellings (colourisation / colorization),
   ** one typo apart at most */
-  ma = american(a, na, sa);
-  mb = american(b, nb, sb);
   if( ma>=4 && mb>=4
       && ((ma==mb && memcmp(sa, sb, (size_t)ma)==0) || one_edit(sa, ma, sb, mb)) ) return 1;
   /* an abbreviation: net(s) / networks, conv / convolutional; not a
@@ -257,7 +286,7 @@ static double key_similarity(Side *A, Side *B, int *pReordered){
   for(i=0; i<A->nWord; i++){                     /* close words */
     if( A->a[i].used ) continue;
     for(j=0; j<B->nWord; j++){
-      if( !B->a[j].used && words_close(WORD(A, i), A->a[i].n, WORD(B, j), B->a[j].n) ){
+      if( !B->a[j].used && words_close(A, i, B, j) ){
         double w = A->a[i].w < B->a[j].w ? A->a[i].w : B->a[j].w;
         A->a[i].used = B->a[j].used = 1;
         A->a[i].partner = j;
@@ -293,7 +322,8 @@ double pe_title_keys_similarity(const char *ka, size_t na, const char *kb, size_
   pe_buf_init(&A->text); A->nWord = 0;
   pe_buf_init(&B->text); B->nWord = 0;
   if( side_split(A, ka, na)==PE_OK && side_split(B, kb, nb)==PE_OK
-      && side_merge(A, B)==PE_OK && side_merge(B, A)==PE_OK ){
+      && side_merge(A, B)==PE_OK && side_merge(B, A)==PE_OK
+      && side_spell(A)==PE_OK && side_spell(B)==PE_OK ){
     int moved = 0;
     s = key_similarity(A, B, &moved);
     if( !pe_title_numbers_equal(ka, na, kb, nb) ) s *= NUMBER_FACTOR;

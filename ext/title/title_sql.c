@@ -85,7 +85,7 @@ static void title_relation_func(sqlite3_context *ctx, int argc, sqlite3_value **
   if( pe_any_null(2, argv) ) return;
   za = pe_value_text(argv[0], &na);
   zb = pe_value_text(argv[1], &nb);
-  if( za==0 || zb==0 || pe_title_relation(za, na, zb, nb, &rel) ){
+  if( za==0 || zb==0 || pe_title_relation(za, na, zb, nb, &rel, 0) ){
     sqlite3_result_error_nomem(ctx);
     return;
   }

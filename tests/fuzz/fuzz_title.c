@@ -77,8 +77,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size){
   FUZZ_ASSERT(aa==1.0, "self similarity %.17g", aa);
   {
     int rab, rba, raa;
-    if( pe_title_relation(z, nA, zB, nB, &rab) || pe_title_relation(zB, nB, z, nA, &rba)
-        || pe_title_relation(z, nA, z, nA, &raa) ) return 0;   /* OOM */
+    double sab;
+    if( pe_title_relation(z, nA, zB, nB, &rab, &sab) || pe_title_relation(zB, nB, z, nA, &rba, 0)
+        || pe_title_relation(z, nA, z, nA, &raa, 0) ) return 0;   /* OOM */
+    FUZZ_ASSERT(sab==ab, "relation's similarity %.17g, similarity %.17g", sab, ab);
     FUZZ_ASSERT(rab==rba, "relation not symmetric: %d vs %d", rab, rba);
     FUZZ_ASSERT(raa==PE_TITLE_EQUAL, "relation with itself %d", raa);
     FUZZ_ASSERT(ab<PE_TITLE_SAME || rab!=PE_TITLE_DIFFERENT, "same but no relation (%.17g)", ab);

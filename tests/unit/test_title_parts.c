@@ -9,9 +9,12 @@
 
 static int rel(const char *a, const char *b){
   int r = -1, r2 = -1;
-  CHECK_INT(pe_title_relation(a, strlen(a), b, strlen(b), &r), PE_OK);
-  CHECK_INT(pe_title_relation(b, strlen(b), a, strlen(a), &r2), PE_OK);
+  double s = -2.0;
+  CHECK_INT(pe_title_relation(a, strlen(a), b, strlen(b), &r, 0), PE_OK);
+  CHECK_INT(pe_title_relation(b, strlen(b), a, strlen(a), &r2, &s), PE_OK);
   CHECK_INT(r, r2);                                         /* symmetric */
+  /* the similarity of the same pass is pe_title_similarity's, exactly */
+  CHECK_INT(s==pe_title_similarity(a, strlen(a), b, strlen(b)), 1);
   return r;
 }
 
